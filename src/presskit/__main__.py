@@ -1,0 +1,4 @@
+"""`python -m presskit` runs the CLI."""
+from presskit.cli import main
+
+main()

@@ -1,0 +1,184 @@
+"""Build press kits: read each release, translate it, check it, render the four documents and the report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from presskit.document import Document
+from presskit.errors import IncompleteTranslation, PresskitError
+from presskit.kit import Kit, slug_of
+from presskit.report import build_report, write_json
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build: the engine and its address, network use, draft mode, output folder."""
+
+    out: Path | None = None
+    engine: str | None = None
+    engine_url: str | None = None
+    offline: bool = False
+    draft: bool = False
+
+
+@dataclass
+class Result:
+    """What one release's build produced."""
+
+    source: Path
+    folder: Path
+    outputs: list[Path] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+    complete: bool = True
+
+
+def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
+          progress: Progress = lambda message: None) -> list[Result]:
+    """Build the kit of every release in `sources` (default: all of the kit's `sources/`)."""
+    from presskit.glossary import load_glossary
+    from presskit.memory import TranslationMemory
+
+    releases = sources or kit.releases()
+    if not releases:
+        raise PresskitError("there is no release to build", path=kit.sources,
+                            hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
+    glossary = load_glossary(kit.glossary)
+    memory = TranslationMemory.load(kit.glossary)
+    engine_for = _engine_factory(kit, options)
+    results = [_build_one(kit, source, options, glossary, memory, engine_for, progress)
+               for source in releases]
+    incomplete = [r for r in results if not r.complete]
+    if incomplete:
+        raise IncompleteTranslation(_incomplete_message(incomplete),
+                                    hint="translate the missing segments (translation memory or an "
+                                         "engine without --offline), or build with --draft")
+    return results
+
+
+def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
+               progress: Progress) -> Result:
+    """Read, translate, check and render one release."""
+    from presskit.glossary import annotate
+    from presskit.readers import read
+    from presskit.transforms.check import check_terms, findings
+    from presskit.transforms.names import about_names
+    from presskit.transforms.translate import translate
+
+    slug = slug_of(source)
+    folder = (options.out or kit.output) / slug
+    progress(f"{source.name}: reading")
+    names = [e.fr for e in glossary.entries if e.kind == "name"]
+    french = _with_kit_contacts(about_names(annotate(read(source), glossary), names), kit)
+    progress(f"{source.name}: translating")
+    english = check_terms(translate(french, memory, engine_for), glossary)
+    problems = findings(french, english)
+    errors = [p for p in problems if p.severity == "error"]
+    complete = not errors or options.draft
+    status = "draft" if options.draft else ("final" if complete else "incomplete")
+    french = _with_meta(french, kit, "final", "original French text")
+    english = _with_meta(english, kit, status, _provenance(english))
+    result = Result(source=source, folder=folder, complete=complete)
+    _prepare(folder)
+    result.outputs += _render_all(french, kit, folder / f"{slug}.fr", progress)
+    if complete:
+        result.outputs += _render_all(english, kit, folder / f"{slug}.en", progress)
+    result.report = build_report(source, french, english, problems, result.outputs, status,
+                                 engine=_engine_label(english), offline=options.offline)
+    write_json(folder / "report.json", result.report)
+    return result
+
+
+def _prepare(folder: Path) -> None:
+    """Create the output folder, with a clear error when it cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PresskitError(f"cannot create the output folder: {error.strerror}", path=folder,
+                            hint="choose another folder with --out or fix its permissions") from None
+
+
+def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress) -> list[Path]:
+    """Render the DOCX and the PDF of one language."""
+    from presskit.renderers import docx, pdf
+
+    written = []
+    for module, suffix in ((docx, ".docx"), (pdf, ".pdf")):
+        path = stem.with_name(stem.name + suffix)
+        progress(f"writing {path.name}")
+        try:
+            written.append(module.render(document, kit.theme, path))
+        except OSError as error:
+            raise PresskitError(f"cannot write: {error.strerror}", path=path,
+                                hint="check the free space and the folder's permissions") from None
+    return written
+
+
+def _engine_factory(kit: Kit, options: Options) -> Callable[[], object | None]:
+    """Return a function that makes the engine on first need (so a build from memory sends nothing)."""
+    from presskit.engines import get_engine
+
+    offline = options.offline or kit.offline_only
+    name = options.engine or kit.engine
+    made: dict[str, object | None] = {}
+    if offline and options.engine is not None:
+        made["engine"] = get_engine(name, url=options.engine_url, offline=True)  # refuse early
+
+    def engine_for():
+        if "engine" not in made:
+            if offline and options.engine is None:
+                made["engine"] = None  # offline with no engine chosen: leave the gaps untranslated
+            else:
+                made["engine"] = get_engine(name, url=options.engine_url, offline=offline)
+        return made["engine"]
+
+    return engine_for
+
+
+def _with_kit_contacts(document: Document, kit: Kit) -> Document:
+    """Add the kit's press contacts when the release names none."""
+    if document.contacts or not kit.contacts:
+        return document
+    return document.evolve(contacts=kit.contacts)
+
+
+def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Document:
+    """Attach the metadata the renderers put in the files."""
+    authors = [o.name for o in kit.theme.organizations] or [a.organization for a in document.about]
+    meta = {
+        "author": ", ".join(authors) or kit.theme.name,
+        "status": status,
+        "provenance": provenance,
+        "date": document.dateline.date if document.dateline else "",
+        "keywords": ", ".join(dict.fromkeys(u.en if document.lang == "en" else u.fr
+                                            for u in document.terms if u.kind == "term")),
+    }
+    return document.evolve(meta=tuple(meta.items()))
+
+
+def _provenance(english: Document) -> str:
+    """Say in one line where the English segments came from."""
+    from collections import Counter
+
+    counts = Counter(s.origin for s in english.segments)
+    parts = [f"{n} {origin.replace('engine:', 'machine translation by ')}"
+             for origin, n in sorted(counts.items())]
+    return "English segments: " + ", ".join(parts) if parts else "no segment"
+
+
+def _engine_label(english: Document) -> str | None:
+    """Return the name of the engine that translated segments, if any did."""
+    engines = {s.origin.split(":", 1)[1] for s in english.segments if s.origin.startswith("engine:")}
+    return ", ".join(sorted(engines)) or None
+
+
+def _incomplete_message(results: list[Result]) -> str:
+    """List what is missing in each incomplete release."""
+    lines = ["the English kit is not complete:"]
+    for result in results:
+        for problem in result.report.get("problems", []):
+            if problem["severity"] == "error":
+                lines.append(f"  {result.source.name} · {problem['path']}: {problem['message']}")
+    return "\n".join(lines)

@@ -1,0 +1,216 @@
+"""The central document model: small frozen dataclasses shared by readers, transforms and renderers."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Callable, Iterator
+
+BLOCK_KINDS = ("lede", "paragraph", "heading", "list", "quote", "closing")
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote reference: footnote `id` is called right after character `offset` of its text."""
+
+    id: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who is quoted, as far as the attribution gives it."""
+
+    name: str
+    role: str = ""
+    organization: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the body: lede, paragraph, heading, list, quote or closing.
+
+    `text` is plain text (no markup); a list keeps its entries in `items`. A quote's `text` is what
+    is inside the quotation marks; `attribution` keeps the attribution words as written
+    ("a souligné Jessica Leygues, Déléguée Générale, Medicen Paris Region."), `speaker` what they say.
+    `url` is set on a closing web address; `notes` place footnote calls in `text`.
+    """
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    speaker: Speaker | None = None
+    attribution: str = ""
+    url: str = ""
+    notes: tuple[NoteRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its number, its text and, when the text is a web address, that URL."""
+
+    id: str
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class About:
+    """An "À propos de X" boilerplate: the organisation and its text (paragraphs joined by blank lines)."""
+
+    organization: str
+    text: str
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A press contact."""
+
+    name: str = ""
+    organization: str = ""
+    email: str = ""
+    phone: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """"Paris, le 7 septembre 2023": the place, the ISO date and the words as written."""
+
+    text: str
+    place: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translated sentence and where its translation came from.
+
+    `origin` is "memory", "engine:<name>" or "untranslated"; `path` names the field it belongs to
+    (e.g. "blocks[3].text#2" — the third sentence of block 3's text).
+    """
+
+    path: str
+    source: str
+    target: str
+    origin: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A glossary term found in the source, and whether its approved translation is in the target."""
+
+    path: str
+    fr: str
+    en: str
+    kind: str
+    surface: str
+    found: bool | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A press release in one language."""
+
+    lang: str
+    title: str = ""
+    subtitle: str = ""
+    dateline: Dateline | None = None
+    labels: tuple[str, ...] = ()
+    embargo: str = ""
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    about: tuple[About, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    links: tuple[str, ...] = ()
+    source: str = ""
+    segments: tuple[Segment, ...] = ()
+    terms: tuple[TermUse, ...] = ()
+    meta: tuple[tuple[str, str], ...] = field(default=())
+
+    def evolve(self, **changes: Any) -> "Document":
+        """Return a copy with `changes` applied (the model is immutable)."""
+        return replace(self, **changes)
+
+    def meta_value(self, key: str, default: str = "") -> str:
+        """Return the metadata value stored under `key`."""
+        return dict(self.meta).get(key, default)
+
+
+def to_dict(document: Document, *, with_provenance: bool = False) -> dict[str, Any]:
+    """Return the document as plain JSON-ready data (`presskit parse --json`)."""
+    data = asdict(document)
+    data.pop("meta")
+    if not with_provenance:
+        data.pop("segments")
+        data.pop("terms")
+    for block in data["blocks"]:
+        _prune_block(block)
+    return data
+
+
+def _prune_block(block: dict[str, Any]) -> None:
+    """Drop a block's empty optional keys so the JSON shows what each kind holds."""
+    for key in ("items", "speaker", "attribution", "url", "notes"):
+        if not block[key]:
+            del block[key]
+
+
+def iter_texts(document: Document) -> Iterator[tuple[str, str]]:
+    """Yield (path, text) for every non-empty translatable text of the document, in reading order."""
+    found: list[tuple[str, str]] = []
+
+    def collect(path: str, text: str) -> str:
+        if text.strip():
+            found.append((path, text))
+        return text
+
+    map_texts(document, collect)
+    return iter(found)
+
+
+def map_texts(document: Document, fn: Callable[[str, str], str]) -> Document:
+    """Return a copy with every translatable text replaced by `fn(path, text)` (names and URLs kept)."""
+    title, subtitle = fn("title", document.title), fn("subtitle", document.subtitle)
+    dateline = document.dateline
+    if dateline:
+        dateline = replace(dateline, text=fn("dateline.text", dateline.text))
+    return replace(
+        document,
+        title=title,
+        subtitle=subtitle,
+        dateline=dateline,
+        labels=tuple(fn(f"labels[{i}]", label) for i, label in enumerate(document.labels)),
+        embargo=fn("embargo", document.embargo),
+        blocks=tuple(_map_block(f"blocks[{i}]", b, fn) for i, b in enumerate(document.blocks)),
+        footnotes=tuple(_map_footnote(f"footnotes[{i}]", n, fn)
+                        for i, n in enumerate(document.footnotes)),
+        about=tuple(replace(a, heading=fn(f"about[{i}].heading", a.heading),
+                            text=fn(f"about[{i}].text", a.text))
+                    for i, a in enumerate(document.about)),
+        contacts=tuple(replace(c, text=fn(f"contacts[{i}].text", c.text))
+                       for i, c in enumerate(document.contacts)),
+    )
+
+
+def _map_footnote(prefix: str, note: Footnote, fn: Callable[[str, str], str]) -> Footnote:
+    """Translate a footnote's text unless it is only its URL."""
+    if note.url and note.text.strip() == note.url:
+        return note
+    return replace(note, text=fn(f"{prefix}.text", note.text))
+
+
+def _map_block(prefix: str, block: Block, fn: Callable[[str, str], str]) -> Block:
+    """Apply `fn` to the translatable texts of one block (a closing web address is kept)."""
+    if block.kind == "closing" and block.url:
+        return block
+    speaker = block.speaker
+    if speaker:
+        speaker = replace(speaker, role=fn(f"{prefix}.speaker.role", speaker.role))
+    return replace(
+        block,
+        text=fn(f"{prefix}.text", block.text),
+        items=tuple(fn(f"{prefix}.items[{j}]", item) for j, item in enumerate(block.items)),
+        attribution=fn(f"{prefix}.attribution", block.attribution),
+        speaker=speaker,
+    )

@@ -1,0 +1,104 @@
+"""Timeouts and status checks for deep-translator's HTTP calls.
+
+deep-translator calls `requests.get`/`requests.post` with no timeout and turns HTTP errors into
+exceptions that may quote the API key. Each provider module does `import requests`, so `install()`
+replaces that module-level name with `TimedRequests`, which forwards everything to `requests`.
+Inside `timed(seconds)` it adds the timeout and raises `TransportError`/`HttpStatusError` (which
+carry no URL, hence no key) instead of letting deep-translator see a failed response. Outside that
+block it is a plain pass-through, so other users of deep-translator are unaffected.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import ModuleType
+from typing import Any, Iterator
+
+import requests
+
+_TIMEOUT: ContextVar[float | None] = ContextVar("presskit_http_timeout", default=None)
+
+
+class TransportError(Exception):
+    """No HTTP answer: `kind` is "connect" (refused, DNS, TLS), "timeout" or "invalid" (bad URL...)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class HttpStatusError(Exception):
+    """The server answered with a non-2xx status; `retry_after` is its Retry-After in seconds."""
+
+    def __init__(self, status: int, retry_after: float | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.retry_after = retry_after
+
+
+def is_transient(exc: Exception) -> bool:
+    """True for failures worth retrying: no connection, timeout, 429 and 5xx."""
+    if isinstance(exc, TransportError):
+        return exc.kind != "invalid"
+    return isinstance(exc, HttpStatusError) and (exc.status == 429 or exc.status >= 500)
+
+
+class TimedRequests:
+    """Stands in for the `requests` module inside deep-translator's provider modules."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(requests, name)
+
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        """`requests.get` with presskit's timeout and status checks."""
+        return self.request("get", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        """`requests.post` with presskit's timeout and status checks."""
+        return self.request("post", url, **kwargs)
+
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """Send one request; inside `timed()`, with a timeout and failures raised as our errors."""
+        timeout = _TIMEOUT.get()
+        if timeout is None:
+            return requests.request(method, url, **kwargs)
+        kwargs.setdefault("timeout", timeout)
+        try:
+            response = requests.request(method, url, **kwargs)
+        except requests.ConnectionError:  # includes ConnectTimeout: the server is unreachable
+            raise TransportError("connect") from None
+        except requests.Timeout:
+            raise TransportError("timeout") from None
+        except requests.RequestException:
+            raise TransportError("invalid") from None
+        if not 200 <= response.status_code < 300:
+            response.close()
+            raise HttpStatusError(response.status_code, _retry_after(response))
+        return response
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """The Retry-After header in seconds, when it is a number."""
+    try:
+        return float(response.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+
+
+_PROXY = TimedRequests()
+
+
+def install(module: ModuleType) -> None:
+    """Make a deep-translator provider module send its requests through `TimedRequests`."""
+    if not isinstance(getattr(module, "requests", None), TimedRequests):
+        module.requests = _PROXY  # type: ignore[attr-defined]
+
+
+@contextmanager
+def timed(seconds: float) -> Iterator[None]:
+    """Within this block (this thread/context), deep-translator requests time out after `seconds`."""
+    token = _TIMEOUT.set(seconds)
+    try:
+        yield
+    finally:
+        _TIMEOUT.reset(token)

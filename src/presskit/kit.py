@@ -1,0 +1,184 @@
+"""A kit folder: `sources/`, `glossary/`, `output/` and an optional `presskit.toml` (brand, organisations, contacts)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from presskit.document import Contact
+from presskit.errors import PresskitError
+from presskit.theme import Organization, Theme
+
+SETTINGS = "presskit.toml"
+SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_BRAND_KEYS = {"name", "primary", "accent", "text", "muted", "logo", "font", "font_bold",
+               "font_italic", "font_bold_italic", "font_name"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation"}
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A kit folder and its settings."""
+
+    root: Path
+    theme: Theme = field(default_factory=Theme)
+    contacts: tuple[Contact, ...] = ()
+    offline_only: bool = False
+    engine: str = "google"
+
+    @property
+    def sources(self) -> Path:
+        """The folder of the French releases."""
+        return self.root / "sources"
+
+    @property
+    def glossary(self) -> Path:
+        """The folder of the translators' files (CSV glossary, TMX memory)."""
+        return self.root / "glossary"
+
+    @property
+    def output(self) -> Path:
+        """The default output folder."""
+        return self.root / "output"
+
+    def releases(self) -> list[Path]:
+        """Return every release in `sources/`, sorted by name."""
+        if not self.sources.is_dir():
+            raise PresskitError("this folder is not a kit: it has no sources/ folder", path=self.root,
+                                hint="run `presskit init DIR` to create one, or cd into a kit folder")
+        return sorted(p for p in self.sources.iterdir()
+                      if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+
+
+def slug_of(source: Path) -> str:
+    """Return the slug of a release: its file name without `.fr.txt` (or any extension), made safe.
+
+    >>> slug_of(Path("sources/congres-france-bioproduction-2021.fr.txt"))
+    'congres-france-bioproduction-2021'
+    >>> slug_of(Path("../Mon communiqué.docx"))
+    'Mon-communiqué'
+    """
+    name = source.name
+    for suffix in SOURCE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    if name.lower().endswith(".fr"):
+        name = name[:-3]
+    slug = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip(".-")
+    return slug or "release"
+
+
+def load_kit(root: Path) -> Kit:
+    """Read the kit at `root`; without `presskit.toml`, defaults."""
+    root = root.resolve()
+    path = root / SETTINGS
+    if not path.is_file():
+        return Kit(root=root)
+    data = _read_toml(path)
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise PresskitError(f"unknown section(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
+    translation = _table(data, "translation", path)
+    return Kit(
+        root=root,
+        theme=_theme(_table(data, "brand", path), data.get("organizations", []), root, path),
+        contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
+        offline_only=bool(translation.get("offline", False)),
+        engine=str(translation.get("engine", "google")),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file into a dict, turning syntax errors into a clear error with the line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise PresskitError(f"invalid TOML: {error}", path=path,
+                            line=int(line.group(1)) if line else None,
+                            hint="fix the syntax (see the README's presskit.toml example)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PresskitError(f"cannot read the settings: {error}", path=path,
+                            hint="save it as UTF-8 text") from None
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    """Return the table `key` of the settings (empty when absent)."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise PresskitError(f"[{key}] must be a table", path=path, hint=f"write it as [{key}]")
+    return value
+
+
+def _array(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
+    """Return the array of tables `key` of the settings (empty when absent)."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise PresskitError(f"{key} must be an array of tables", path=path,
+                            hint=f"write each entry as [[{key}]]")
+    return value
+
+
+def _theme(brand: dict[str, Any], organizations: Any, root: Path, path: Path) -> Theme:
+    """Build the Theme from the [brand] table and the [[organizations]] entries."""
+    unknown = set(brand) - _BRAND_KEYS
+    if unknown:
+        raise PresskitError(f"unknown [brand] key(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the keys are: {', '.join(sorted(_BRAND_KEYS))}")
+    values: dict[str, Any] = {}
+    for key in ("name", "font_name"):
+        if key in brand:
+            values[key] = str(brand[key])
+    for key in ("primary", "accent", "text", "muted"):
+        if key in brand:
+            values[key] = _colour(brand[key], key, path)
+    if "logo" in brand:
+        values["logo"] = _existing_file(root, brand["logo"], "logo", path)
+    for key, attr in (("font", "font_regular"), ("font_bold", "font_bold"),
+                      ("font_italic", "font_italic"), ("font_bold_italic", "font_bold_italic")):
+        if key in brand:
+            values[attr] = _existing_file(root, brand[key], key, path)
+    orgs = tuple(_organization(item, root, path) for item in
+                 _array({"organizations": organizations}, "organizations", path))
+    return Theme(**values, organizations=orgs)
+
+
+def _colour(value: Any, key: str, path: Path) -> str:
+    """Check a "#RRGGBB" colour."""
+    if not isinstance(value, str) or not _COLOUR.match(value):
+        raise PresskitError(f"[brand] {key} = {value!r} is not a colour", path=path,
+                            hint='write colours as "#RRGGBB", e.g. "#1F3A5F"')
+    return value
+
+
+def _existing_file(root: Path, value: Any, key: str, path: Path) -> Path:
+    """Resolve a file named in the settings and check it exists."""
+    candidate = (root / str(value)).resolve()
+    if not candidate.is_file():
+        raise PresskitError(f"the {key} file {value!r} does not exist", path=path,
+                            hint=f"put the file in the kit folder or fix the {key} path")
+    return candidate
+
+
+def _organization(item: dict[str, Any], root: Path, path: Path) -> Organization:
+    """Build an issuing organisation from an [[organizations]] entry."""
+    if not item.get("name"):
+        raise PresskitError("an [[organizations]] entry has no name", path=path,
+                            hint='add name = "…" to it')
+    logo = _existing_file(root, item["logo"], "logo", path) if item.get("logo") else None
+    return Organization(name=str(item["name"]), url=str(item.get("url", "")), logo=logo)
+
+
+def _contact(item: dict[str, Any], path: Path) -> Contact:
+    """Build a press contact from a [[contacts]] entry."""
+    known = {"name", "organization", "email", "phone"}
+    unknown = set(item) - known
+    if unknown:
+        raise PresskitError(f"unknown [[contacts]] key(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the keys are: {', '.join(sorted(known))}")
+    return Contact(**{k: str(v) for k, v in item.items()})

@@ -1,0 +1,99 @@
+"""Words the renderers print around the text, in each output language ("About", "Page x of y")."""
+from __future__ import annotations
+
+from presskit.document import Block
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "press_release": "Communiqué de presse",
+        "about": "À propos de {org}",
+        "contact": "Contact presse",
+        "contacts": "Contacts presse",
+        "notes": "Notes",
+        "page": "Page {x} sur {y}",
+        "draft": "Brouillon — traduction automatique non relue",
+        "embargo": "Embargo",
+    },
+    "en": {
+        "press_release": "Press release",
+        "about": "About {org}",
+        "contact": "Press contact",
+        "contacts": "Press contacts",
+        "notes": "Notes",
+        "page": "Page {x} of {y}",
+        "draft": "Draft — machine translation, not reviewed",
+        "embargo": "Embargo",
+    },
+}
+
+LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+QUOTE_MARKS = {"fr": ("«\u202f", "\u202f»"), "en": ("“", "”")}
+
+
+def _table(lang: str) -> dict[str, str]:
+    """Return the label table of `lang` (English for a language without one)."""
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
+
+
+def label(lang: str, key: str, **values: str) -> str:
+    """Return the label `key` in `lang`, formatted with `values`.
+
+    >>> label("fr", "about", org="Medicen")
+    'À propos de Medicen'
+    >>> label("en", "page", x="1", y="3")
+    'Page 1 of 3'
+    """
+    return _table(lang)[key].format(**values)
+
+
+def lang_tag(lang: str) -> str:
+    """Return the BCP 47 tag files carry for `lang` ("fr" → "fr-FR", "en" → "en-GB").
+
+    >>> lang_tag("en"), lang_tag("fr"), lang_tag("de")
+    ('en-GB', 'fr-FR', 'de')
+    """
+    return LANG_TAGS.get(lang.lower(), lang)
+
+
+def page_parts(lang: str) -> tuple[str, str, str]:
+    """Split the page label around its two numbers: the text before x, between x and y, after y.
+
+    >>> page_parts("fr")
+    ('Page ', ' sur ', '')
+    """
+    before, rest = _table(lang)["page"].split("{x}")
+    middle, after = rest.split("{y}")
+    return before, middle, after
+
+
+def quote_marks(lang: str) -> tuple[str, str]:
+    """Return the opening and closing quotation marks of `lang` (French ones keep U+202F inside).
+
+    >>> quote_marks("en")
+    ('“', '”')
+    """
+    return QUOTE_MARKS.get(lang.split("-")[0].lower(), QUOTE_MARKS["en"])
+
+
+def attribution_line(block: Block) -> str:
+    """Return "— Name, Role, Organization" for a quote (its attribution words when no speaker).
+
+    >>> from presskit.document import Speaker
+    >>> attribution_line(Block("quote", "x", speaker=Speaker("Ann Lee", "CEO", "Acme")))
+    '— Ann Lee, CEO, Acme'
+    >>> attribution_line(Block("quote", "x", speaker=Speaker("Guy Plane", "President of CFB", "CFB")))
+    '— Guy Plane, President of CFB'
+    >>> attribution_line(Block("quote", "x", attribution="a dit Ann Lee."))
+    '— a dit Ann Lee'
+    >>> attribution_line(Block("quote", "x"))
+    ''
+    """
+    if block.speaker and block.speaker.name:
+        name, role, organization = (p.strip() for p in (block.speaker.name, block.speaker.role,
+                                                         block.speaker.organization))
+        if organization and organization.lower() in role.lower():
+            organization = ""  # "President of the Congrès France Bioproduction" already says it
+        parts = (name, role, organization)
+        return "— " + ", ".join(p.strip() for p in parts if p.strip())
+    words = block.attribution.strip().rstrip(".").strip()
+    return f"— {words}" if words else ""

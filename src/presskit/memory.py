@@ -1,0 +1,147 @@
+"""The approved translation memory: the TMX files of a kit's memory folder.
+
+Lookups are exact after normalising the source (Unicode NFC, every run of whitespace — including
+U+00A0 and U+202F no-break spaces — read as one space, ends trimmed); the stored translation is
+returned exactly as written. When several files or units give the same source, the last one read
+wins (files in name order, units in file order). `save()` never rewrites what is already in a file:
+it appends the entries added since loading, and where the file already translates a source, the
+file's translation (a translator's edit) is kept.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from lxml import etree
+from translate.misc.xml_helpers import getXMLlang
+from translate.storage import tmx
+
+from presskit.atomic import write_bytes
+from presskit.errors import PresskitError
+
+SOURCE_LANG = "fr-FR"
+TARGET_LANG = "en-GB"
+
+
+def normalise(text: str) -> str:
+    """The matching key of a source text: NFC, whitespace runs (incl. no-break spaces) as one space.
+
+    >>> normalise("  Paris,\\u00a0le 7\\u202fseptembre\\n2023 ")
+    'Paris, le 7 septembre 2023'
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class TranslationMemory:
+    """Approved French → English translations, looked up by normalised source."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        self._index: dict[str, tuple[str, str]] = {}
+        self._added: dict[str, tuple[str, str]] = {}
+        for source, target in pairs:
+            self._index[normalise(source)] = (source, target)
+
+    @classmethod
+    def load(cls, folder: Path) -> "TranslationMemory":
+        """Read every *.tmx file of `folder`; a missing folder gives an empty memory."""
+        folder = Path(folder)
+        memory = cls()
+        if not folder.is_dir():
+            return memory
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
+        for path in paths:
+            for source, target in _pairs(_read_store(path)):
+                memory._index[normalise(source)] = (source, target)
+        return memory
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def entries(self) -> list[tuple[str, str]]:
+        """Every (source, target) pair, as written in the files."""
+        return list(self._index.values())
+
+    def lookup(self, source: str) -> str | None:
+        """The approved translation of `source`, or None."""
+        hit = self._index.get(normalise(source))
+        return hit[1] if hit else None
+
+    def add(self, source: str, target: str) -> None:
+        """Record an approved translation (kept in memory until `save`)."""
+        key = normalise(source)
+        if not key or not target.strip():
+            raise ValueError("a translation memory entry needs a source and a target")
+        self._index[key] = self._added[key] = (source, target)
+
+    def save(self, path: Path) -> int:
+        """Append the added entries to the TMX file `path` atomically (old file → `<name>.bak`).
+
+        Entries already in the file are kept untouched; returns how many entries were written.
+        """
+        path = Path(path)
+        store = _read_store(path) if path.exists() else _new_store()
+        present = {normalise(source) for source, _ in _pairs(store)}
+        new = [pair for key, pair in self._added.items() if key not in present]
+        if path.exists() and not new:
+            return 0
+        for source, target in new:
+            store.addtranslation(source, SOURCE_LANG, target, TARGET_LANG)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PresskitError(f"cannot create the folder ({error.strerror})", path=path.parent,
+                                hint="choose a folder you can write to") from None
+        write_bytes(path, bytes(store), what="translation memory", backup=True)
+        return len(new)
+
+    def fuzzy(self, source: str, threshold: float = 85, limit: int = 5) -> list[tuple[float, str, str]]:
+        """Near matches as (score 0–100, source, target), best first, scoring at least `threshold`."""
+        from rapidfuzz import fuzz, process
+        hits = process.extract(normalise(source), list(self._index), scorer=fuzz.ratio,
+                               score_cutoff=threshold, limit=limit)
+        return [(score, *self._index[key]) for key, score, _ in hits]
+
+
+def _new_store() -> tmx.tmxfile:
+    """An empty TMX 1.4 store, French to British English."""
+    return tmx.tmxfile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
+
+
+def _read_store(path: Path) -> tmx.tmxfile:
+    """Parse one TMX file safely (no DTD, no entities, no network); errors name the file and line."""
+    hint = f"fix the file (an XML or TMX editor shows the error), or restore {path.name}.bak"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PresskitError(f"cannot read this translation memory ({exc.strerror})", path=path,
+                            hint="check the file's permissions") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise PresskitError(f"this translation memory is not well-formed XML: {exc.msg}",
+                            path=path, line=exc.lineno or None, hint=hint) from None
+    if etree.QName(root).localname != "tmx" or root.find(".//body") is None:
+        raise PresskitError(f"this is not a TMX file (root element <{etree.QName(root).localname}>)",
+                            path=path, line=root.sourceline, hint=hint)
+    try:
+        return tmx.tmxfile.parsestring(data)
+    except Exception as exc:  # translate-toolkit's own checks: report, never a traceback
+        raise PresskitError(f"this TMX file cannot be read ({type(exc).__name__})", path=path,
+                            hint=hint) from None
+
+
+def _pairs(store: tmx.tmxfile) -> list[tuple[str, str]]:
+    """(French, English) pairs of a store, chosen by each <tuv>'s xml:lang; incomplete units skipped."""
+    pairs = []
+    for unit in store.units:
+        texts = {}
+        for node in unit.getlanguageNodes():
+            lang = (getXMLlang(node) or "").lower().replace("_", "-").split("-")[0]
+            texts.setdefault(lang, unit.getNodeText(node))
+        source = texts.get("fr", unit.source) if texts else unit.source
+        target = texts.get("en", unit.target) if texts else unit.target
+        if source and source.strip() and target and target.strip():
+            pairs.append((source, target))
+    return pairs

@@ -1,0 +1,74 @@
+"""Footnotes: "N text" lines whose number is called by a marker glued to a word ("biomédicaments1.")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from presskit.document import Block, Footnote, NoteRef
+from presskit.readers.links import find_urls
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NOTE_LINE = re.compile(r"^(?:(\d{1,2})|\[(\d{1,2})\]|\((\d{1,2})\)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))\s+(\S.*)$")
+_MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”\"’]))(\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![^\W_]|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def _note_id(marker: str) -> str:
+    """The footnote number a marker or a footnote line names, as ASCII digits."""
+    return marker.translate(_SUPERSCRIPTS)
+
+
+def _called_before(note_id: str, text: str) -> bool:
+    """True when a marker glued to a word calls footnote `note_id` somewhere in `text`."""
+    return any(_note_id(m.group(1)) == note_id for m in _MARKER.finditer(text))
+
+
+def _footnote(note_id: str, text: str) -> Footnote:
+    """A footnote; its `url` is the first web address of its text."""
+    urls = find_urls(text)
+    return Footnote(id=note_id, text=text, url=urls[0][2] if urls else "")
+
+
+def extract_footnotes(lines: list[str]) -> tuple[list[str], tuple[Footnote, ...]]:
+    """Blank out footnote lines (keeping line numbers) and return them as footnotes."""
+    kept = list(lines)
+    notes: list[Footnote] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        match = _NOTE_LINE.match(line)
+        if not match:
+            continue
+        note_id = _note_id(next(g for g in match.groups()[:4] if g))
+        if note_id in seen or not _called_before(note_id, "\n".join(kept[:i])):
+            continue
+        seen.add(note_id)
+        notes.append(_footnote(note_id, match.group(5).strip()))
+        kept[i] = ""
+    return kept, tuple(notes)
+
+
+def _place_in_text(text: str, pending: set[str]) -> tuple[str, tuple[NoteRef, ...]]:
+    """Remove the markers of pending footnotes from one text; return it with its note calls."""
+    out, refs, last = [], [], 0
+    for match in _MARKER.finditer(text):
+        note_id = _note_id(match.group(1))
+        if note_id not in pending:
+            continue
+        pending.discard(note_id)
+        out.append(text[last:match.start()])
+        last = match.end()
+        refs.append(NoteRef(id=note_id, offset=sum(map(len, out))))
+    out.append(text[last:])
+    return "".join(out), tuple(refs)
+
+
+def place_notes(blocks: list[Block], notes: tuple[Footnote, ...]) -> list[Block]:
+    """Turn the first marker of each footnote found in the blocks' text into a NoteRef."""
+    pending = {note.id for note in notes}
+    placed = []
+    for block in blocks:
+        if pending and block.text:
+            text, refs = _place_in_text(block.text, pending)
+            if refs:
+                block = replace(block, text=text, notes=block.notes + refs)
+        placed.append(block)
+    return placed

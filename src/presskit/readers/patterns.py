@@ -1,0 +1,74 @@
+"""Small predicates on lines of French press releases, shared by the reader's modules."""
+from __future__ import annotations
+
+import re
+
+from presskit.readers.links import find_urls
+
+BULLET = re.compile(r"^(?:[•●▪■◦·‣∙➢►▸*\-–—]|\d{1,2}[.)])\s+(?=\S)")
+SENTENCE_END = ".!?…»”\""
+ABOUT = re.compile(
+    r"^[AÀ]\s+propos\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<org>.+?)\s*:?$",
+    re.IGNORECASE)
+CONTACT = re.compile(
+    r"^(?:(?:contacts?|relations?)\s+(?:presse|m[ée]dias?|publiques)|press\s+contacts?|contacts?)\b"
+    r"[^.!?]{0,120}$", re.IGNORECASE)
+
+
+def is_bullet(line: str) -> bool:
+    """True when the line starts with a list marker (•, -, –, *, "1.", "2)")."""
+    return bool(BULLET.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    """The line without its list marker."""
+    return BULLET.sub("", line, count=1).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with final punctuation (. ! ? … » ” ")."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def starts_lower(text: str) -> bool:
+    """True when the first character is a lowercase letter."""
+    return bool(text) and text[0].islower()
+
+
+def first_word(text: str) -> str:
+    """The first whitespace-separated word of the text."""
+    parts = text.split(maxsplit=1)
+    return parts[0] if parts else ""
+
+
+def about_organization(line: str) -> str:
+    """The organisation named by an "À propos de X" heading, or "" when the line is not one.
+
+    A common noun ("À propos de la brochure") names no organisation: one word at least must
+    start with a capital letter.
+    """
+    if len(line) > 160 or ends_sentence(line):
+        return ""
+    match = ABOUT.match(line.strip())
+    if not match:
+        return ""
+    org = match.group("org").strip().rstrip(":").strip()
+    return org if any(word[:1].isupper() for word in re.findall(r"\w+", org)) else ""
+
+
+def is_contact_heading(line: str) -> bool:
+    """True for "Contact presse", "Contacts presse :", "Relations presse" and the like."""
+    return len(line) <= 160 and bool(CONTACT.match(line.strip()))
+
+
+def is_section_heading(line: str) -> bool:
+    """True for a line opening an About or a press-contact section."""
+    return bool(about_organization(line)) or is_contact_heading(line)
+
+
+def is_url_line(line: str) -> bool:
+    """True when the whole line is one web address."""
+    line = line.strip()
+    urls = find_urls(line)
+    return len(urls) == 1 and urls[0][0] == 0 and not line[urls[0][1]:].strip(".,;:!? ")

@@ -1,0 +1,187 @@
+"""Quotations: « … », a souligné NAME, rôle, organisation — and the other French forms."""
+from __future__ import annotations
+
+import re
+
+from presskit.document import Block, Speaker
+
+_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_OPENING = re.compile(r"[«“„\"]")
+_INTRO_WORD = re.compile(r"^(?:pour|selon|d['’]apr[èe]s|aux yeux d(?:e\s+|['’]))\s*", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ]")
+_NAME_PARTICLES = {"de", "du", "des", "van", "von", "der", "den", "da", "di", "le", "la", "y", "bin", "ben"}
+_ORG_PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "en", "pour", "sur", "of", "the", "and",
+                  "for", "au", "aux", "à", "&"}
+_ROLE_STEMS = ("présid", "coprésid", "co-présid", "vice", "direct", "délégu", "fondat", "cofondat",
+               "co-fondat", "respons", "secrétaire", "ministre", "maire", "chef", "ceo", "cto", "coo",
+               "cfo", "pdg", "dg", "gérant", "manag", "associ", "chargé", "coordin", "conseill",
+               "porte-parole", "administrat", "trésor", "membre", "expert", "profess", "cherch", "head",
+               "partner", "chief", "vp", "sénat", "député", "commissaire", "doyen", "recteur", "avocat",
+               "consult", "ambassad", "animat", "adjoint", "senior")
+_PREPOSITION = re.compile(r"(?<!\w)(?:au\s+sein\s+d(?:e\s+|['’])|chez\s+|du\s+|des\s+|de\s+la\s+"
+                          r"|de\s+l['’]|de\s+|d['’])(?=[A-ZÀ-ÖØ-Þ])")
+_MAX_LEAD_WORDS = 4
+
+
+def _closing_index(text: str, start: int) -> int:
+    """Index of the mark closing the quotation opened at `start` (nesting counted), or -1."""
+    opening = text[start]
+    closing = _PAIRS[opening]
+    if opening != closing:
+        depth = 0
+        for i in range(start, len(text)):
+            if text[i] == opening:
+                depth += 1
+            elif text[i] == closing:
+                depth -= 1
+                if depth == 0:
+                    return i
+    last = text.rfind(closing)
+    return last if last > start else -1
+
+
+def split_quote(text: str) -> tuple[str, str, str] | None:
+    """(words before, quotation, words after) when the paragraph is a quotation, else None."""
+    match = _OPENING.search(text)
+    if not match:
+        return None
+    before = text[:match.start()].strip()
+    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+        return None
+    end = _closing_index(text, match.start())
+    if end < 0:
+        return None
+    return before, text[match.start() + 1:end].strip(), text[end + 1:].strip()
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters and digits."""
+    return re.findall(r"[^\W_]+", text)
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on commas outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _tidy(text: str) -> str:
+    """Strip spaces, a final full stop and unbalanced closing parentheses."""
+    text = text.strip().rstrip(".").strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _org_like(text: str) -> bool:
+    """True when every word is capitalised, a number or a linking word (an organisation's name)."""
+    words = [re.sub(r"^[ld]['’]", "", w, flags=re.IGNORECASE) for w in re.findall(r"[\w’'&-]+", text)]
+    words = [w for w in words if w]
+    return any(w[0].isupper() for w in words) and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _ORG_PARTICLES for w in words)
+
+
+def _is_role(text: str) -> bool:
+    """True when the text starts with a job title (président, directrice, CEO…)."""
+    return text.split()[0].lower().startswith(_ROLE_STEMS) if text.split() else False
+
+
+def organization_in_role(role: str) -> str:
+    """The organisation a role names ("Président de la FEFIS (…)" → "FEFIS"; "directrice du
+    numérique (DINUM)" → "DINUM"), or ""."""
+    plain = re.sub(r"\([^()]*\)?", " ", role)
+    for match in _PREPOSITION.finditer(plain):
+        candidate = _tidy(re.sub(r"\s+", " ", plain[match.end():]))
+        if _org_like(candidate):
+            return candidate
+    acronym = re.search(r"\(([A-Z][A-Z0-9&-]{1,11})\)", role)
+    return acronym.group(1) if acronym else ""
+
+
+def _role_and_org(parts: list[str]) -> tuple[str, str]:
+    """Role and organisation from the comma-separated parts following a name."""
+    if not parts:
+        return "", ""
+    last = _tidy(parts[-1])
+    if _org_like(last) and not _is_role(last):
+        return _tidy(", ".join(parts[:-1])), last
+    role = _tidy(", ".join(parts))
+    return role, organization_in_role(role)
+
+
+def _take_name(text: str) -> tuple[str, str]:
+    """Split a leading personal name ("Jessica Leygues, …") from the rest of the text."""
+    tokens = text.split(" ")
+    name: list[str] = []
+    for i, token in enumerate(tokens):
+        bare = token.rstrip(",;:")
+        capital = bare[:1].isupper() or bool(re.match(r"[dl]['’][A-ZÀ-Þ]", bare))
+        if not bare or not (capital or bare in _NAME_PARTICLES) or len(name) == 6:
+            break
+        name.append(bare)
+        if token != bare:
+            return _finish_name(name, " ".join(tokens[i:])[len(bare):])
+    return _finish_name(name, " ".join(tokens[len(name):]))
+
+
+def _finish_name(name: list[str], rest: str) -> tuple[str, str]:
+    """Drop trailing particles from a name; return (name, rest)."""
+    while name and name[-1] in _NAME_PARTICLES:
+        rest = f"{name.pop()} {rest}"
+    return " ".join(name), rest.strip()
+
+
+def parse_speaker(attribution: str) -> Speaker | None:
+    """Who speaks, from "a souligné NAME, role, organisation" or "NAME, role" or "Pour NAME"."""
+    text = re.sub(r"^[–—-]\s*", "", attribution.strip())
+    text = _INTRO_WORD.sub("", text).rstrip(":.").strip()
+    match = _CAPITAL.search(text)
+    if not match or len(text[:match.start()].split()) > _MAX_LEAD_WORDS:
+        return None
+    name, rest = _take_name(text[match.start():])
+    if not name:
+        return None
+    if not rest.startswith(","):
+        return Speaker(name=name)
+    role, org = _role_and_org(_split_top(rest[1:]))
+    return Speaker(name=name, role=role, organization=org)
+
+
+def is_speaker_line(text: str) -> bool:
+    """True for a line naming who was quoted: "NAME, role, organisation" (a name of 2+ words)."""
+    text = re.sub(r"^[–—-]\s*", "", text.strip())
+    if len(text) > 200 or _OPENING.search(text) or text.endswith(("?", "!")):
+        return False
+    name, rest = _take_name(text)
+    return len(name.split()) >= 2 and (not rest or rest.startswith(","))
+
+
+def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
+    """A quote block for the paragraph, and whether it used the next paragraph as its attribution."""
+    parts = split_quote(text)
+    if not parts or len(_words(parts[1])) < 3:
+        return None
+    before, quote, after = parts
+    after = re.sub(r"^[\s,;:–—-]+", "", after)
+    if not _words(after):
+        after = ""
+    if before:
+        attribution = " ".join(p for p in (before.rstrip(" ,:"), after) if p)
+        return Block("quote", text=quote, attribution=attribution, speaker=parse_speaker(before)), False
+    if after:
+        speaker = parse_speaker(after)
+        if speaker is None or len(after) > 300:
+            return None
+        return Block("quote", text=quote, attribution=after, speaker=speaker), False
+    if next_text and is_speaker_line(next_text):
+        line = re.sub(r"^[–—-]\s*", "", next_text.strip())
+        return Block("quote", text=quote, attribution=line, speaker=parse_speaker(line)), True
+    return Block("quote", text=quote), False

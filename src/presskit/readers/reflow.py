@@ -1,0 +1,129 @@
+"""Hard-wrapped lines to paragraphs: line joins, hyphenated breaks, page breaks inside a paragraph."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presskit.readers.patterns import (
+    ends_sentence,
+    first_word,
+    is_bullet,
+    is_section_heading,
+    is_url_line,
+    starts_lower,
+)
+
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+_ELISION = re.compile(r"\b[^\W\d_]['’]$")
+
+
+@dataclass
+class Para:
+    """A paragraph of the source: its lines as written, the line number of the first, and
+    whether blank lines separate it from the previous one."""
+
+    lines: list[str]
+    line: int
+    gap_before: bool = True
+
+    @property
+    def text(self) -> str:
+        """The paragraph as one line of text."""
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph: a space, or nothing after a hyphenated word break."""
+    out = ""
+    for line in lines:
+        out = join_two(out, line) if out else line
+    return out
+
+
+def join_two(left: str, right: str) -> str:
+    """Join two lines of one paragraph."""
+    last_token = left.rsplit(" ", 1)[-1]
+    if "://" in last_token or last_token.startswith("www."):
+        return left + right if left.endswith("-") else f"{left} {right}"
+    if _HYPHEN_BREAK.search(left):
+        return left[:-1] + right if starts_lower(right) else left + right
+    if _ELISION.search(left):
+        return left + right
+    return f"{left} {right}"
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width the source was hard-wrapped at, or 0 when its lines are whole paragraphs."""
+    lengths = sorted(len(line) for line in lines if line and "://" not in line)
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 160:
+        return 0
+    full = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if full >= 0.5 * len(lengths) else 0
+
+
+def groups(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the index of its first line."""
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for i, line in enumerate(lines + [""]):
+        if line:
+            if not current:
+                start = i
+            current.append(line)
+        elif current:
+            runs.append((start, current))
+            current = []
+    return runs
+
+
+def breaks_between(left: str, right: str, width: int) -> bool:
+    """True when two adjacent lines (no blank between) belong to different paragraphs."""
+    if is_bullet(right) or is_section_heading(left) or is_section_heading(right):
+        return True
+    if starts_lower(right):
+        return ends_sentence(left) and is_url_line(right)
+    if not width:
+        return True
+    return len(left) + 1 + len(first_word(right)) < 0.75 * width
+
+
+def continues(previous: list[str], right: str, width: int) -> bool:
+    """True when a paragraph (its lines so far) goes on after blank lines, as at a PDF page break."""
+    left = previous[-1]
+    if is_bullet(right) or is_url_line(right) or is_section_heading(left) or is_section_heading(right):
+        return False
+    if ends_sentence(left):
+        return False
+    if starts_lower(right) or left.endswith(",") or _HYPHEN_BREAK.search(left):
+        return True
+    return bool(width) and len(previous) > 1 and len(left) >= 0.8 * width
+
+
+def split_run(start: int, run: list[str], width: int) -> list[Para]:
+    """Split one run of non-blank lines into paragraphs."""
+    paras = [Para([run[0]], start + 1)]
+    for offset, (left, right) in enumerate(zip(run, run[1:]), start=1):
+        if breaks_between(left, right, width):
+            paras.append(Para([right], start + offset + 1, gap_before=False))
+        else:
+            paras[-1].lines.append(right)
+    return paras
+
+
+def paragraphs(lines: list[str]) -> list[Para]:
+    """The paragraphs of the text (lines already stripped; blank lines separate runs)."""
+    width = wrap_width(lines)
+    result: list[Para] = []
+    for start, run in groups(lines):
+        for para in split_run(start, run, width):
+            if result and para.gap_before and continues(result[-1].lines, para.lines[0], width):
+                result[-1] = Para(result[-1].lines + para.lines, result[-1].line, result[-1].gap_before)
+            else:
+                result.append(para)
+    if result:
+        result[0].gap_before = False
+    return result

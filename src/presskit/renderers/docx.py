@@ -1,0 +1,251 @@
+"""DOCX renderer: a styled, editable Word press release with real footnotes and live links."""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from presskit import labels
+from presskit.atomic import write_bytes
+from presskit.document import Block, Contact, Document
+from presskit.errors import PresskitError
+from presskit.inline import (
+    Run,
+    footnote_runs,
+    href_for,
+    inline_runs,
+    note_numbers,
+    tel_href,
+)
+from presskit.renderers.docx_styles import define_styles
+from presskit.renderers.docx_xml import (
+    add_field,
+    add_footnote,
+    add_footnotes_part,
+    add_runs,
+    fix_zip_times,
+    make_run,
+)
+from presskit.theme import Theme
+
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+class _Writer:
+    """Appends the parts of one press release to a python-docx document."""
+
+    def __init__(self, document: Document, theme: Theme) -> None:
+        """Start an empty A4 document with the theme's styles."""
+        self.document, self.theme = document, theme
+        self.lang = labels.lang_tag(document.lang)
+        self.doc: DocxDocument = docx.Document()
+        self.numbers = note_numbers(n.id for n in document.footnotes)
+        self.notes_part: XmlPart | None = None
+        define_styles(self.doc, theme, self.lang)
+
+    def paragraph(self, runs: list[Run], style: str) -> Paragraph:
+        """Add a body paragraph in `style` made of inline runs."""
+        paragraph = self.doc.add_paragraph(style=style)
+        add_runs(paragraph._p, self.doc.part, runs, self.lang, self.numbers)
+        return paragraph
+
+    def text(self, text: str, style: str, notes: tuple = ()) -> Paragraph:
+        """Add a paragraph of plain text, linkified, with its footnote calls."""
+        return self.paragraph(inline_runs(text, notes, self.numbers), style)
+
+
+def render(document: Document, theme: Theme, path: Path) -> Path:
+    """Write `document` as a DOCX at `path` (atomically) and return the path."""
+    path = Path(path)
+    writer = _Writer(document, theme)
+    _page_setup(writer)
+    _body(writer)
+    _core_properties(writer)
+    _drop_thumbnail(writer.doc)
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    write_bytes(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
+    return path
+
+
+def _page_setup(w: _Writer) -> None:
+    """A4 with generous margins; brand and label in the header, page x of y in the footer."""
+    section = w.doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(3), Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.2)
+    header = section.header.paragraphs[0]
+    header.style = w.doc.styles["Header"]
+    _brand(w, header)
+    header.add_run("\t")
+    header._p.append(make_run(labels.label(w.document.lang, "press_release"), w.lang))
+    if w.document.meta_value("status") == "draft":
+        banner = section.header.add_paragraph(style="Draft Banner")
+        banner._p.append(make_run(labels.label(w.document.lang, "draft"), w.lang))
+    _footer(w, section.footer.paragraphs[0])
+
+
+def _brand(w: _Writer, paragraph: Paragraph) -> None:
+    """The logo image when the theme has one, else the wordmark."""
+    if w.theme.logo is None:
+        paragraph._p.append(make_run(w.theme.name, w.lang, "Brand"))
+        return
+    try:
+        paragraph.add_run().add_picture(str(w.theme.logo), height=Cm(1))
+    except (OSError, UnrecognizedImageError, ValueError) as exc:
+        raise PresskitError(f"cannot read the logo image ({exc})", path=w.theme.logo,
+                            hint="use a PNG or JPEG file, or remove the logo setting") from exc
+
+
+def _footer(w: _Writer, paragraph: Paragraph) -> None:
+    """Brand name, then "Page {PAGE} of {NUMPAGES}" at the right tab."""
+    paragraph.style = w.doc.styles["Footer"]
+    before, middle, after = labels.page_parts(w.document.lang)
+    paragraph._p.append(make_run(w.theme.name, w.lang))
+    paragraph.add_run("\t")
+    paragraph._p.append(make_run(before, w.lang))
+    add_field(paragraph._p, "PAGE", "1", w.lang)
+    paragraph._p.append(make_run(middle, w.lang))
+    add_field(paragraph._p, "NUMPAGES", "1", w.lang)
+    if after:
+        paragraph._p.append(make_run(after, w.lang))
+
+
+def _body(w: _Writer) -> None:
+    """Title block, body blocks, footnotes, About sections and contacts."""
+    doc = w.document
+    if doc.embargo:
+        w.text(doc.embargo, "Embargo")
+    w.text(doc.title, "Title")
+    if doc.subtitle:
+        w.text(doc.subtitle, "Subtitle")
+    if doc.dateline and doc.dateline.text:
+        w.text(doc.dateline.text, "Dateline")
+    for block in doc.blocks:
+        _block(w, block)
+    _footnotes(w)
+    _about(w)
+    _contacts(w)
+
+
+def _block(w: _Writer, block: Block) -> None:
+    """Add one body block."""
+    if block.kind == "list":
+        for item in block.items:
+            w.text(item, "List Bullet")
+    elif block.kind == "quote":
+        _quote(w, block)
+    elif block.kind == "closing" and block.url:
+        w.paragraph([Run("url", block.text or block.url, href_for(block.url))], "Closing")
+    else:
+        style = {"lede": "Lede", "heading": "Heading 1", "closing": "Closing"}.get(block.kind, "Normal")
+        w.text(block.text, style, block.notes)
+
+
+def _quote(w: _Writer, block: Block) -> None:
+    """A pull quote in the language's quotation marks, then "— Name, Role, Organization"."""
+    opening, closing = labels.quote_marks(w.document.lang)
+    runs = [Run("text", opening), *inline_runs(block.text, block.notes, w.numbers), Run("text", closing)]
+    w.paragraph(runs, "Pull Quote")
+    speaker = labels.attribution_line(block)
+    if speaker:
+        w.text(speaker, "Quote Attribution")
+
+
+def _footnotes(w: _Writer) -> None:
+    """Write the footnotes part: footnote n has id n, in the order of `document.footnotes`."""
+    if not w.document.footnotes:
+        return
+    part = add_footnotes_part(w.doc.part)
+    for note in w.document.footnotes:
+        add_footnote(part, w.numbers[note.id], footnote_runs(note.text, note.url), w.lang)
+
+
+def _about(w: _Writer) -> None:
+    """An "About X" heading and its paragraphs for each organisation."""
+    for about in w.document.about:
+        title = (labels.label(w.document.lang, "about", org=about.organization)
+                 if about.organization else about.heading)
+        w.text(title, "Heading 1")
+        for text in about.text.split("\n\n"):
+            if text.strip():
+                w.text(text.strip(), "About Text")
+
+
+def _contacts(w: _Writer) -> None:
+    """The press contacts with mailto: and tel: links."""
+    contacts = w.document.contacts
+    if not contacts:
+        return
+    w.text(labels.label(w.document.lang, "contact" if len(contacts) == 1 else "contacts"), "Heading 1")
+    for contact in contacts:
+        _contact(w, contact)
+
+
+def _contact(w: _Writer, contact: Contact) -> None:
+    """One contact paragraph, its lines separated by line breaks."""
+    paragraph = w.doc.add_paragraph(style="Contact")
+    lines: list[list[Run]] = []
+    if contact.name:
+        paragraph._p.append(make_run(contact.name, w.lang, "Strong"))
+    if contact.organization:
+        lines.append([Run("text", contact.organization)])
+    if contact.email:
+        lines.append([Run("email", contact.email, href_for(contact.email))])
+    if contact.phone:
+        lines.append([Run("url", contact.phone, tel_href(contact.phone))])
+    if contact.text:
+        lines.append(inline_runs(contact.text))
+    for n, runs in enumerate(lines):
+        if n or contact.name:
+            paragraph.add_run().add_break()
+        add_runs(paragraph._p, w.doc.part, runs, w.lang)
+
+
+def _release_date(document: Document) -> datetime:
+    """The release date for file metadata (meta "date", else the dateline's), else a fixed date."""
+    for value in (document.meta_value("date"), document.dateline.date if document.dateline else ""):
+        try:
+            return datetime.combine(date.fromisoformat(value[:10]), datetime.min.time(), timezone.utc)
+        except ValueError:
+            continue
+    return FIXED_DATE
+
+
+def _core_properties(w: _Writer) -> None:
+    """Title, author, subject, keywords, language, provenance and fixed dates."""
+    doc, props = w.document, w.doc.core_properties
+    author = doc.meta_value("author") or w.theme.name
+    props.title, props.subject, props.author = _clip(doc.title), _clip(doc.subtitle), _clip(author)
+    props.keywords, props.language = _clip(doc.meta_value("keywords")), w.lang
+    props.comments = doc.meta_value("provenance")
+    props.category = labels.label(doc.lang, "press_release")
+    props.last_modified_by, props.revision = _clip(author), 1
+    props.created = props.modified = props.last_printed = _release_date(doc)
+
+
+def _clip(value: str, limit: int = 255) -> str:
+    """Shorten a core property to the 255 characters the format allows, at a word boundary.
+
+    >>> _clip("a, b, c", 4)
+    'a,…'
+    """
+    if len(value) <= limit:
+        return value
+    return value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _drop_thumbnail(doc: DocxDocument) -> None:
+    """Remove the template's thumbnail (an empty page) from the package."""
+    rels = doc.part.package.rels
+    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del rels[r_id]

@@ -1,0 +1,56 @@
+"""The build report (`report.json`): outputs, where each English segment came from, terms, problems."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from presskit.atomic import write_bytes
+from presskit.document import Document
+
+
+def build_report(source: Path, french: Document, english: Document, problems: list, outputs: list[Path],
+                 status: str, *, engine: str | None, offline: bool) -> dict[str, Any]:
+    """Return the report of one release's build as JSON-ready data."""
+    origins = Counter(s.origin for s in english.segments)
+    engines = {o.split(":", 1)[1]: n for o, n in origins.items() if o.startswith("engine:")}
+    return {
+        "source": str(source),
+        "status": status,
+        "outputs": [str(p) for p in outputs],
+        "engine": engine,
+        "offline": offline,
+        "segments": {
+            "total": len(english.segments),
+            "memory": origins.get("memory", 0),
+            "engines": engines,
+            "untranslated": origins.get("untranslated", 0),
+            "kept": origins.get("kept", 0),
+        },
+        "terms": _terms(english),
+        "problems": [{"path": p.path, "message": p.message, "severity": p.severity} for p in problems],
+        "segment_provenance": [{"path": s.path, "origin": s.origin, "source": s.source,
+                                "target": s.target} for s in english.segments],
+        "structure": {"blocks": len(french.blocks), "footnotes": len(french.footnotes),
+                      "about": [a.organization for a in french.about],
+                      "quotes": [b.speaker.name for b in french.blocks if b.speaker]},
+    }
+
+
+def _terms(english: Document) -> dict[str, Any]:
+    """Summarise the glossary terms expected in the English text and whether each was found."""
+    uses = [u for u in english.terms]
+    return {
+        "expected": len(uses),
+        "found": sum(1 for u in uses if u.found),
+        "missing": [{"path": u.path, "fr": u.fr, "en": u.en} for u in uses if u.found is False],
+        "uses": [{"path": u.path, "fr": u.fr, "en": u.en, "kind": u.kind, "surface": u.surface,
+                  "found": u.found} for u in uses],
+    }
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON atomically: a temporary file in the same folder, then a rename."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_bytes(path, text.encode("utf-8"), what="report")

@@ -1,0 +1,1 @@
+"""Transforms: each takes a Document and returns a Document."""

@@ -1,0 +1,65 @@
+"""Sentence segmentation: sentences are the unit of translation memory and machine translation."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Abbreviations after which a full stop does not end a French sentence (pysbd splits after them).
+_ABBREVIATIONS = re.compile(
+    r"(?:^|\s)(?:Dr|Pr|Me|Mme|Mlle|Mgr|M|MM|St|Ste|Cie|etc|cf|env|av|apr|J\.-C|[A-Z])\.\s*$"
+)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    """Return pysbd's French segmenter (built once)."""
+    import pysbd
+
+    return pysbd.Segmenter(language="fr", clean=False)
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of `text`, stripped of surrounding spaces.
+
+    >>> text = "Le Dr. Markus Richter signe. Et si 2021 signait l’accélération ? Oui !"
+    >>> [text[a:b] for a, b in split_spans(text)]
+    ['Le Dr. Markus Richter signe.', 'Et si 2021 signait l’accélération ?', 'Oui !']
+    """
+    if not text.strip():
+        return []
+    spans: list[list[int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        start = text.find(piece.strip(), cursor)
+        if start < 0 or not piece.strip():
+            continue
+        end = start + len(piece.strip())
+        cursor = end
+        if spans and _ABBREVIATIONS.search(text[spans[-1][0]:spans[-1][1]]):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return _cover_rest(text, [(a, b) for a, b in spans])
+
+
+def _cover_rest(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Make sure no word of `text` falls outside the spans (pysbd may drop odd characters)."""
+    if not spans:
+        stripped = text.strip()
+        start = text.find(stripped)
+        return [(start, start + len(stripped))]
+    first, last = spans[0], spans[-1]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    spans[0] = (min(first[0], lead), first[1])
+    spans[-1] = (spans[-1][0], max(last[1], trail))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of `text`.
+
+    >>> split_sentences("Rendez-vous est pris. À Paris !")
+    ['Rendez-vous est pris.', 'À Paris !']
+    """
+    return [text[a:b] for a, b in split_spans(text)]

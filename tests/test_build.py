@@ -1,0 +1,154 @@
+"""The sample kit end to end: built offline, then every document read back."""
+import json
+import re
+import zipfile
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from presskit.build import Options, build
+from presskit.kit import load_kit
+from presskit.readers import read
+from presskit.transforms.segment import split_sentences
+
+from helpers import ROOT, SAMPLE, copy_kit
+
+ENGLISH_TERMS = ["biopharmaceuticals", "biomanufacturing", "CSF ITS", "biotherapies",
+                 "monoclonal antibodies", "competitiveness cluster", "sector", "contract manufacturing",
+                 "Biopharmaceuticals Grand Challenge", "industrial integrators", "Managing Director",
+                 "Strategic Committee for the Health Industries and Technologies Sector"]
+SPEAKERS = ["Jessica Leygues", "Fabien Riolet", "Olivier Bogillot", "Guillaume Plane"]
+FOOTNOTE_URL = "https://www.entreprises.gouv.fr/fr/industrie/biotherapies-et-bioproduction-de-therapies-innovantes"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the sample kit once, offline, with every socket refused."""
+    import socket
+
+    kit_dir = copy_kit(tmp_path_factory.mktemp("kit"))
+    original = socket.socket.connect
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network connection attempted")
+
+    socket.socket.connect = refuse
+    try:
+        results = build(load_kit(kit_dir), options=Options(offline=True))
+    finally:
+        socket.socket.connect = original
+    return kit_dir / "output" / SAMPLE, results
+
+
+def squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path):
+    return squash(" ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def docx_text(path):
+    document = docx.Document(path)
+    body = " ".join(p.text for p in document.paragraphs)
+    with zipfile.ZipFile(path) as archive:
+        notes = archive.read("word/footnotes.xml").decode() if "word/footnotes.xml" in archive.namelist() else ""
+    return squash(body + " " + re.sub(r"<[^>]+>", " ", notes))
+
+
+def test_the_five_files_are_written(built):
+    folder, results = built
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([f"{SAMPLE}.fr.docx", f"{SAMPLE}.fr.pdf", f"{SAMPLE}.en.docx",
+                            f"{SAMPLE}.en.pdf", "report.json"])
+    assert not list(folder.glob(".*.tmp"))
+    assert [r.complete for r in results] == [True]
+
+
+def test_report_says_where_the_english_came_from(built):
+    folder, _ = built
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    segments = report["segments"]
+    assert segments["untranslated"] == 0 and segments["engines"] == {}
+    assert segments["memory"] == 50 and segments["memory"] + segments["kept"] == segments["total"]
+    assert report["terms"]["expected"] > 40 and report["terms"]["found"] == report["terms"]["expected"]
+    assert {u["en"] for u in report["terms"]["uses"]} >= {"biopharmaceuticals", "biomanufacturing", "CSF ITS"}
+    assert len(report["outputs"]) == 4 and report["status"] == "final"
+    assert all(s["origin"] in ("memory", "kept") for s in report["segment_provenance"])
+
+
+@pytest.mark.parametrize("reader", [pdf_text, docx_text], ids=["pdf", "docx"])
+def test_english_documents_carry_the_whole_release_in_english(built, reader):
+    folder, _ = built
+    suffix = ".pdf" if reader is pdf_text else ".docx"
+    text = reader(folder / f"{SAMPLE}.en{suffix}")
+    for term in ENGLISH_TERMS + SPEAKERS:
+        assert term in text, term
+    assert FOOTNOTE_URL in text.replace(" ", "")
+    assert "About Medicen" in text and "About Polepharma" in text
+    assert "The date is set for CFB 2022 in Paris." in text
+    french = read(ROOT / "sources" / f"{SAMPLE}.fr.txt")
+    left_in_french = [s for block in french.blocks for s in split_sentences(block.text)
+                      if len(s.split()) >= 5 and squash(s) in text]
+    assert left_in_french == []
+
+
+@pytest.mark.parametrize("reader", [pdf_text, docx_text], ids=["pdf", "docx"])
+def test_french_documents_carry_the_release(built, reader):
+    folder, _ = built
+    suffix = ".pdf" if reader is pdf_text else ".docx"
+    text = reader(folder / f"{SAMPLE}.fr{suffix}")
+    assert "Succès du Congrès France Bioproduction" in text
+    assert "À propos de Medicen" in text and "À propos de Polepharma" in text
+    assert all(name in text for name in SPEAKERS)
+    assert "biomédicaments" in text and FOOTNOTE_URL in text.replace(" ", "")
+
+
+def test_metadata_language_and_provenance(built):
+    folder, _ = built
+    for lang, tag in (("fr", "fr-FR"), ("en", "en-GB")):
+        reader = PdfReader(folder / f"{SAMPLE}.{lang}.pdf")
+        assert reader.trailer["/Root"]["/Lang"] == tag
+        assert reader.metadata.title and "Medicen Paris Region" in reader.metadata.author
+        properties = docx.Document(folder / f"{SAMPLE}.{lang}.docx").core_properties
+        assert properties.language == tag
+    english = docx.Document(folder / f"{SAMPLE}.en.docx").core_properties
+    assert "50 memory" in english.comments
+    assert "memory" in PdfReader(folder / f"{SAMPLE}.en.pdf").metadata.creator
+
+
+def test_english_links_are_clickable(built):
+    folder, _ = built
+    uris = set()
+    for page in PdfReader(folder / f"{SAMPLE}.en.pdf").pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.add(action["/URI"])
+    assert {FOOTNOTE_URL, "http://france-bioproduction.com/", "https://medicen.org/fr/",
+            "https://www.polepharma.com/"} <= uris
+
+
+def test_a_release_the_memory_lacks_is_not_final_offline(kit_dir, no_network):
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(
+        "Un titre inédit\n\nUne phrase que la mémoire ne connaît pas.\n", encoding="utf-8")
+    from presskit.errors import IncompleteTranslation
+
+    with pytest.raises(IncompleteTranslation) as caught:
+        build(load_kit(kit_dir), [kit_dir / "sources" / "nouveau.fr.txt"], Options(offline=True))
+    assert "Une phrase que la mémoire ne connaît pas." in caught.value.message
+    assert caught.value.exit_code == 1
+    folder = kit_dir / "output" / "nouveau"
+    assert sorted(p.name for p in folder.iterdir()) == ["nouveau.fr.docx", "nouveau.fr.pdf", "report.json"]
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "incomplete" and report["segments"]["untranslated"] == 2
+
+
+def test_draft_builds_and_marks_the_english(kit_dir, no_network):
+    source = kit_dir / "sources" / "nouveau.fr.txt"
+    source.write_text("Un titre inédit\n\nUne phrase que la mémoire ne connaît pas.\n", encoding="utf-8")
+    (result,) = build(load_kit(kit_dir), [source], Options(offline=True, draft=True))
+    assert result.report["status"] == "draft"
+    english = pdf_text(result.folder / "nouveau.en.pdf")
+    assert "Draft" in english

@@ -1,0 +1,151 @@
+"""The presskit command as a press officer runs it: exit codes, messages, files."""
+import json
+import os
+import subprocess
+import sys
+from urllib.parse import parse_qs
+
+import pytest
+from werkzeug import Response
+
+from helpers import SAMPLE
+
+NEW_RELEASE = "Un titre inédit\n\nLa bioproduction progresse en France.\n"
+
+
+def presskit(*args, cwd, env=None):
+    """Run the CLI in a subprocess and return (exit code, stdout, stderr)."""
+    environment = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
+    done = subprocess.run([sys.executable, "-m", "presskit", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, env=environment, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+def assert_clean_error(stderr):
+    assert "Traceback" not in stderr
+    assert sum(line.startswith("error: ") for line in stderr.splitlines()) == 1
+
+
+def test_build_one_release_into_another_folder(kit_dir, tmp_path):
+    code, _, err = presskit("build", f"sources/{SAMPLE}.fr.txt", "--out", tmp_path / "out", cwd=kit_dir)
+    assert code == 0, err
+    assert len(list((tmp_path / "out" / SAMPLE).iterdir())) == 5
+    assert "50 from memory" in err and "0 untranslated" in err
+
+
+def test_missing_file_is_a_clear_error(kit_dir):
+    code, _, err = presskit("build", "sources/absent.fr.txt", cwd=kit_dir)
+    assert code == 2
+    assert_clean_error(err)
+    assert "absent.fr.txt" in err and "no such file" in err
+
+
+def test_not_a_kit(tmp_path):
+    code, _, err = presskit("build", cwd=tmp_path)
+    assert code == 2
+    assert_clean_error(err)
+    assert "presskit init" in err
+
+
+def test_offline_stops_the_english_kit_and_lists_what_is_missing(kit_dir):
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    code, _, err = presskit("build", "sources/nouveau.fr.txt", "--offline", cwd=kit_dir)
+    assert code == 1
+    assert "untranslated: La bioproduction progresse en France." in err
+    assert "--draft" in err and "Traceback" not in err
+    assert not (kit_dir / "output" / "nouveau" / "nouveau.en.pdf").exists()
+
+
+def test_offline_refuses_a_network_engine(kit_dir):
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    code, _, err = presskit("build", "sources/nouveau.fr.txt", "--offline", "--engine", "google", cwd=kit_dir)
+    assert code == 2
+    assert_clean_error(err)
+    assert "--offline" in err
+
+
+def libre_answer(request):
+    """A LibreTranslate-compatible /translate: English for the one sentence it knows."""
+    query = parse_qs(request.query_string.decode())
+    assert query["source"] == ["fr"] and query["target"] == ["en"]
+    table = {"Un titre inédit": "A new title",
+             "La bioproduction progresse en France.": "Biomanufacturing is growing in France."}
+    text = query["q"][0]
+    return Response(json.dumps({"translatedText": table.get(text, text)}), content_type="application/json")
+
+
+def test_engine_translates_what_the_memory_lacks(kit_dir, httpserver):
+    httpserver.expect_request("/translate", method="POST").respond_with_handler(libre_answer)
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    code, _, err = presskit("build", "sources/nouveau.fr.txt", "--engine", "libre",
+                            "--engine-url", httpserver.url_for("/"), cwd=kit_dir)
+    assert code == 0, err
+    report = json.loads((kit_dir / "output" / "nouveau" / "report.json").read_text(encoding="utf-8"))
+    assert report["segments"]["engines"] == {"libre": 2} and report["engine"] == "libre"
+    assert report["terms"]["found"] == report["terms"]["expected"] == 1
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(kit_dir / "output" / "nouveau" / "nouveau.en.pdf").pages)
+    assert "Biomanufacturing is growing in France." in text
+    assert "libre" in PdfReader(kit_dir / "output" / "nouveau" / "nouveau.en.pdf").metadata.creator
+
+
+def test_unreachable_engine_is_a_clear_error(kit_dir):
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    code, _, err = presskit("build", "sources/nouveau.fr.txt", "--engine", "libre",
+                            "--engine-url", f"http://127.0.0.1:{port}/", cwd=kit_dir)
+    assert code == 2
+    assert_clean_error(err)
+    assert "cannot reach libre" in err
+
+
+def test_parse_json_gives_the_model(kit_dir):
+    code, out, _ = presskit("parse", f"sources/{SAMPLE}.fr.txt", "--json", cwd=kit_dir)
+    assert code == 0
+    model = json.loads(out)
+    assert model["title"] == "Succès du Congrès France Bioproduction"
+    assert [b["speaker"]["name"] for b in model["blocks"] if b["kind"] == "quote"] == [
+        "Jessica Leygues", "Fabien Riolet", "Olivier Bogillot", "Guillaume Plane"]
+    assert [a["organization"] for a in model["about"]] == ["MEDICEN", "POLEPHARMA"]
+    assert model["footnotes"][0]["id"] == "1" and model["footnotes"][0]["url"].startswith("https://www.entreprises")
+
+
+def test_parse_tree(kit_dir):
+    code, out, _ = presskit("parse", f"sources/{SAMPLE}.fr.txt", cwd=kit_dir)
+    assert code == 0 and "quote" in out and "Jessica Leygues" in out
+
+
+def test_unknown_extension(tmp_path):
+    (tmp_path / "release.odt").write_text("x", encoding="utf-8")
+    code, _, err = presskit("parse", "release.odt", cwd=tmp_path)
+    assert code == 2
+    assert_clean_error(err)
+    assert ".txt" in err
+
+
+def test_init_creates_a_kit_that_builds_offline(tmp_path):
+    code, _, err = presskit("init", "my-kit", cwd=tmp_path)
+    assert code == 0, err
+    code, _, err = presskit("build", "--offline", cwd=tmp_path / "my-kit")
+    assert code == 0, err
+    assert (tmp_path / "my-kit" / "output" / "example" / "example.en.pdf").is_file()
+    code, _, err = presskit("init", "my-kit", cwd=tmp_path)
+    assert code == 2 and "already exists" in err
+
+
+def test_glossary_check_names_file_and_line(kit_dir):
+    (kit_dir / "glossary" / "extra.csv").write_text("fr,en\nbioréacteur,\n", encoding="utf-8")
+    code, _, err = presskit("glossary", "check", cwd=kit_dir)
+    assert code == 2
+    assert "extra.csv:2" in err and "empty" in err
+
+
+def test_bad_settings_file(kit_dir):
+    (kit_dir / "presskit.toml").write_text("[brand\n", encoding="utf-8")
+    code, _, err = presskit("build", cwd=kit_dir)
+    assert code == 2
+    assert_clean_error(err)
+    assert "presskit.toml:1" in err

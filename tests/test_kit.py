@@ -1,0 +1,52 @@
+"""Kit folders and presskit.toml."""
+import pytest
+
+from presskit.errors import PresskitError
+from presskit.kit import load_kit, slug_of
+
+
+def test_defaults_without_settings(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.fr.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sources" / "notes.odt").write_text("x", encoding="utf-8")
+    kit = load_kit(tmp_path)
+    assert kit.theme.name == "presskit" and kit.contacts == ()
+    assert [p.name for p in kit.releases()] == ["a.fr.txt"]
+
+
+def test_settings_are_read(tmp_path):
+    (tmp_path / "logo.png").write_bytes(b"png")
+    (tmp_path / "presskit.toml").write_text(
+        '[brand]\nname = "Medicen"\nprimary = "#112233"\nlogo = "logo.png"\n'
+        '[[organizations]]\nname = "Medicen"\n'
+        '[[contacts]]\nname = "A B"\nemail = "a@b.fr"\n[translation]\noffline = true\n', encoding="utf-8")
+    kit = load_kit(tmp_path)
+    assert (kit.theme.name, kit.theme.primary) == ("Medicen", "#112233")
+    assert kit.theme.logo == (tmp_path / "logo.png").resolve()
+    assert kit.contacts[0].email == "a@b.fr" and kit.offline_only
+
+
+@pytest.mark.parametrize("text, fragment, line", [
+    ('[brand]\nname = "x\n', "invalid TOML", 2),
+    ('[brand]\nprimary = "blue"\n', "is not a colour", None),
+    ('[brand]\nlogo = "missing.png"\n', "does not exist", None),
+    ('[brand]\ncolour = "#000000"\n', "unknown [brand] key", None),
+    ('[[contacts]]\nmail = "a@b"\n', "unknown [[contacts]] key", None),
+])
+def test_bad_settings_name_the_file_and_what_to_do(tmp_path, text, fragment, line):
+    (tmp_path / "presskit.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(PresskitError) as caught:
+        load_kit(tmp_path)
+    assert fragment in caught.value.message and caught.value.hint
+    assert caught.value.path.endswith("presskit.toml") and caught.value.line == line
+
+
+def test_not_a_kit(tmp_path):
+    with pytest.raises(PresskitError, match="not a kit"):
+        load_kit(tmp_path).releases()
+
+
+def test_slug_cannot_leave_the_output_folder(tmp_path):
+    from pathlib import Path
+    assert "/" not in slug_of(Path("../../etc/passwd.fr.txt"))
+    assert slug_of(Path("..fr.txt")) == "release"
