@@ -63,13 +63,24 @@ class About:
 
 @dataclass(frozen=True)
 class Contact:
-    """A press contact."""
+    """A press contact; `heading` keeps the section title as written ("Contact presse :")."""
 
     name: str = ""
     organization: str = ""
     email: str = ""
     phone: str = ""
     text: str = ""
+    role: str = ""
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: its value as written ("85 %") and what it counts; figures of one `series` compare."""
+
+    value: str
+    label: str
+    series: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,7 @@ class Document:
     about: tuple[About, ...] = ()
     contacts: tuple[Contact, ...] = ()
     links: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
     source: str = ""
     segments: tuple[Segment, ...] = ()
     terms: tuple[TermUse, ...] = ()
@@ -188,8 +200,14 @@ def map_texts(document: Document, fn: Callable[[str, str], str]) -> Document:
         about=tuple(replace(a, heading=fn(f"about[{i}].heading", a.heading),
                             text=fn(f"about[{i}].text", a.text))
                     for i, a in enumerate(document.about)),
-        contacts=tuple(replace(c, text=fn(f"contacts[{i}].text", c.text))
+        contacts=tuple(replace(c, heading=fn(f"contacts[{i}].heading", c.heading),
+                               role=fn(f"contacts[{i}].role", c.role),
+                               text=fn(f"contacts[{i}].text", c.text))
                        for i, c in enumerate(document.contacts)),
+        figures=tuple(replace(f, value=fn(f"figures[{i}].value", f.value),
+                              label=fn(f"figures[{i}].label", f.label),
+                              series=fn(f"figures[{i}].series", f.series))
+                      for i, f in enumerate(document.figures)),
     )
 
 
