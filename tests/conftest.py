@@ -1,7 +1,7 @@
 """Shared fixtures: the repository's own kit, copied so tests never write into it."""
 import pytest
-
 from helpers import copy_kit
+
 
 @pytest.fixture
 def kit_dir(tmp_path):

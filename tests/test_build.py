@@ -5,14 +5,13 @@ import zipfile
 
 import docx
 import pytest
+from helpers import ROOT, SAMPLE, copy_kit
 from pypdf import PdfReader
 
 from presskit.build import Options, build
 from presskit.kit import load_kit
 from presskit.readers import read
 from presskit.transforms.segment import split_sentences
-
-from helpers import ROOT, SAMPLE, copy_kit
 
 ENGLISH_TERMS = ["biopharmaceuticals", "biomanufacturing", "CSF ITS", "biotherapies",
                  "monoclonal antibodies", "competitiveness cluster", "sector", "contract manufacturing",

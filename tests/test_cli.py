@@ -5,10 +5,8 @@ import subprocess
 import sys
 from urllib.parse import parse_qs
 
-import pytest
-from werkzeug import Response
-
 from helpers import SAMPLE
+from werkzeug import Response
 
 NEW_RELEASE = "Un titre inédit\n\nLa bioproduction progresse en France.\n"
 

@@ -58,34 +58,55 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     return results
 
 
-def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
-               progress: Progress) -> Result:
-    """Read, translate, check and render one release."""
-    from presskit.glossary import annotate
+@dataclass(frozen=True)
+class Translated:
+    """A release read and translated: both documents and what the checks found."""
+
+    french: Document
+    english: Document
+    problems: list
+
+
+def translate_release(kit: Kit, source: Path, options: Options = Options(), *, glossary=None,
+                      memory=None, engine_for=None, progress: Progress = lambda message: None
+                      ) -> Translated:
+    """Read one release, apply the glossary, translate it and check the English (nothing is written)."""
+    from presskit.glossary import annotate, load_glossary
+    from presskit.memory import TranslationMemory
     from presskit.readers import read
     from presskit.transforms.check import check_terms, findings
     from presskit.transforms.names import about_names
     from presskit.transforms.translate import translate
 
-    slug = slug_of(source)
-    folder = (options.out or kit.output) / slug
+    glossary = glossary if glossary is not None else load_glossary(kit.glossary)
+    memory = memory if memory is not None else TranslationMemory.load(kit.glossary)
+    engine_for = engine_for or _engine_factory(kit, options)
     progress(f"{source.name}: reading")
     names = [e.fr for e in glossary.entries if e.kind == "name"]
     french = _with_kit_contacts(about_names(annotate(read(source), glossary), names), kit)
     progress(f"{source.name}: translating")
     english = check_terms(translate(french, memory, engine_for), glossary)
-    problems = findings(french, english)
-    errors = [p for p in problems if p.severity == "error"]
+    return Translated(french, english, findings(french, english))
+
+
+def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
+               progress: Progress) -> Result:
+    """Read, translate, check and render one release."""
+    slug = slug_of(source)
+    folder = (options.out or kit.output) / slug
+    done = translate_release(kit, source, options, glossary=glossary, memory=memory,
+                             engine_for=engine_for, progress=progress)
+    errors = [p for p in done.problems if p.severity == "error"]
     complete = not errors or options.draft
     status = "draft" if options.draft else ("final" if complete else "incomplete")
-    french = _with_meta(french, kit, "final", "original French text")
-    english = _with_meta(english, kit, status, _provenance(english))
+    french = _with_meta(done.french, kit, "final", "original French text")
+    english = _with_meta(done.english, kit, status, _provenance(done.english))
     result = Result(source=source, folder=folder, complete=complete)
     _prepare(folder)
     result.outputs += _render_all(french, kit, folder / f"{slug}.fr", progress)
     if complete:
         result.outputs += _render_all(english, kit, folder / f"{slug}.en", progress)
-    result.report = build_report(source, french, english, problems, result.outputs, status,
+    result.report = build_report(source, french, english, done.problems, result.outputs, status,
                                  engine=_engine_label(english), offline=options.offline)
     write_json(folder / "report.json", result.report)
     return result

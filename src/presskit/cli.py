@@ -80,25 +80,6 @@ def parse(
         typer.echo(render_tree(document))
 
 
-glossary_app = typer.Typer(no_args_is_help=True, help="The translators' glossary (glossary/*.csv).")
-app.add_typer(glossary_app, name="glossary")
-
-
-@glossary_app.command("check")
-def glossary_check(kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder.")) -> None:
-    """Validate every glossary file: columns, empty cells, duplicates, conflicts (exit 2 on a problem)."""
-    from presskit.glossary import validate_glossary
-    from presskit.kit import load_kit
-
-    kit = load_kit(kit_dir)
-    problems = validate_glossary(kit.glossary)
-    for problem in problems:
-        typer.echo(str(problem), err=True)
-    if problems:
-        raise typer.Exit(2)
-    typer.echo(f"{kit.glossary}: no problem found")
-
-
 @app.command()
 def init(folder: Path = typer.Argument(..., help="The new kit folder.")) -> None:
     """Create a new kit folder with a short example release, glossary, memory and settings."""
@@ -107,6 +88,16 @@ def init(folder: Path = typer.Argument(..., help="The new kit folder.")) -> None
     created = create_kit(folder)
     _stderr().print(f"[bold green]✓[/bold green] created the kit {folder} ({len(created)} files); "
                     f"try: cd {folder} && presskit build")
+
+
+def _register_subcommands() -> None:
+    """Attach the command groups that live in their own modules."""
+    from presskit.cli_glossary import glossary_app
+
+    app.add_typer(glossary_app, name="glossary")
+
+
+_register_subcommands()
 
 
 def _existing(path: Path) -> Path:

@@ -105,11 +105,16 @@ class Segment:
     target: str
     origin: str
     score: float = 1.0
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class TermUse:
-    """A glossary term found in the source, and whether its approved translation is in the target."""
+    """A glossary term found in the source, and whether its approved translation is in the target.
+
+    `status` says what translation did with it: "expected" (not yet checked), "applied" (protected
+    or found as approved), "repaired", "missing" or "forbidden".
+    """
 
     path: str
     fr: str
@@ -117,6 +122,7 @@ class TermUse:
     kind: str
     surface: str
     found: bool | None = None
+    status: str = "expected"
 
 
 @dataclass(frozen=True)

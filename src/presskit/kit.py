@@ -9,13 +9,10 @@ from typing import Any
 
 from presskit.document import Contact
 from presskit.errors import PresskitError
-from presskit.theme import Organization, Theme
+from presskit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_BRAND_KEYS = {"name", "primary", "accent", "text", "muted", "logo", "font", "font_bold",
-               "font_italic", "font_bold_italic", "font_name"}
 _TOP_KEYS = {"brand", "organizations", "contacts", "translation"}
 
 
@@ -86,7 +83,8 @@ def load_kit(root: Path) -> Kit:
     translation = _table(data, "translation", path)
     return Kit(
         root=root,
-        theme=_theme(_table(data, "brand", path), data.get("organizations", []), root, path),
+        theme=theme_from_settings(_table(data, "brand", path),
+                                  _array(data, "organizations", path), root, path),
         contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
         offline_only=bool(translation.get("offline", False)),
         engine=str(translation.get("engine", "google")),
@@ -122,56 +120,6 @@ def _array(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
         raise PresskitError(f"{key} must be an array of tables", path=path,
                             hint=f"write each entry as [[{key}]]")
     return value
-
-
-def _theme(brand: dict[str, Any], organizations: Any, root: Path, path: Path) -> Theme:
-    """Build the Theme from the [brand] table and the [[organizations]] entries."""
-    unknown = set(brand) - _BRAND_KEYS
-    if unknown:
-        raise PresskitError(f"unknown [brand] key(s) {', '.join(sorted(unknown))}", path=path,
-                            hint=f"the keys are: {', '.join(sorted(_BRAND_KEYS))}")
-    values: dict[str, Any] = {}
-    for key in ("name", "font_name"):
-        if key in brand:
-            values[key] = str(brand[key])
-    for key in ("primary", "accent", "text", "muted"):
-        if key in brand:
-            values[key] = _colour(brand[key], key, path)
-    if "logo" in brand:
-        values["logo"] = _existing_file(root, brand["logo"], "logo", path)
-    for key, attr in (("font", "font_regular"), ("font_bold", "font_bold"),
-                      ("font_italic", "font_italic"), ("font_bold_italic", "font_bold_italic")):
-        if key in brand:
-            values[attr] = _existing_file(root, brand[key], key, path)
-    orgs = tuple(_organization(item, root, path) for item in
-                 _array({"organizations": organizations}, "organizations", path))
-    return Theme(**values, organizations=orgs)
-
-
-def _colour(value: Any, key: str, path: Path) -> str:
-    """Check a "#RRGGBB" colour."""
-    if not isinstance(value, str) or not _COLOUR.match(value):
-        raise PresskitError(f"[brand] {key} = {value!r} is not a colour", path=path,
-                            hint='write colours as "#RRGGBB", e.g. "#1F3A5F"')
-    return value
-
-
-def _existing_file(root: Path, value: Any, key: str, path: Path) -> Path:
-    """Resolve a file named in the settings and check it exists."""
-    candidate = (root / str(value)).resolve()
-    if not candidate.is_file():
-        raise PresskitError(f"the {key} file {value!r} does not exist", path=path,
-                            hint=f"put the file in the kit folder or fix the {key} path")
-    return candidate
-
-
-def _organization(item: dict[str, Any], root: Path, path: Path) -> Organization:
-    """Build an issuing organisation from an [[organizations]] entry."""
-    if not item.get("name"):
-        raise PresskitError("an [[organizations]] entry has no name", path=path,
-                            hint='add name = "…" to it')
-    logo = _existing_file(root, item["logo"], "logo", path) if item.get("logo") else None
-    return Organization(name=str(item["name"]), url=str(item.get("url", "")), logo=logo)
 
 
 def _contact(item: dict[str, Any], path: Path) -> Contact:
