@@ -12,3 +12,13 @@ def copy_kit(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "presskit.toml", target / "presskit.toml")
     return target
+
+
+def long_release(times: int) -> str:
+    """The sample with its body repeated `times` times (see bench/synthetic.py)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from bench.synthetic import longer_release
+
+    return longer_release((ROOT / "sources" / f"{SAMPLE}.fr.txt").read_text(encoding="utf-8"), times)

@@ -151,3 +151,14 @@ def test_draft_builds_and_marks_the_english(kit_dir, no_network):
     assert result.report["status"] == "draft"
     english = pdf_text(result.folder / "nouveau.en.pdf")
     assert "Draft" in english
+
+
+def test_a_batch_is_built_over_all_cores_with_the_same_result(kit_dir, no_network):
+    sample = (kit_dir / "sources" / f"{SAMPLE}.fr.txt").read_text(encoding="utf-8")
+    for i in range(3):
+        (kit_dir / "sources" / f"copy-{i}.fr.txt").write_text(sample, encoding="utf-8")
+    results = build(load_kit(kit_dir), options=Options(offline=True))
+    assert [r.source.name for r in results] == sorted(p.name for p in (kit_dir / "sources").iterdir())
+    assert {r.report["segments"]["memory"] for r in results} == {50}
+    first = (kit_dir / "output" / "copy-0" / "copy-0.en.pdf").read_bytes()
+    assert first == (kit_dir / "output" / "copy-2" / "copy-2.en.pdf").read_bytes()

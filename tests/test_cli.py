@@ -66,8 +66,8 @@ def libre_answer(request):
     """A LibreTranslate-compatible /translate: English for the one sentence it knows."""
     query = parse_qs(request.query_string.decode())
     assert query["source"] == ["fr"] and query["target"] == ["en"]
-    table = {"Un titre inédit": "A new title",
-             "La bioproduction progresse en France.": "Biomanufacturing is growing in France."}
+    table = {"Un titre inédit": "A new title",  # the term reaches the engine as a placeholder
+             "La ⟦1⟧ progresse en France.": "⟦1⟧ is growing in France."}
     text = query["q"][0]
     return Response(json.dumps({"translatedText": table.get(text, text)}), content_type="application/json")
 
@@ -147,3 +147,12 @@ def test_bad_settings_file(kit_dir):
     assert code == 2
     assert_clean_error(err)
     assert "presskit.toml:1" in err
+
+
+def test_check_runs_the_gate_without_rendering(kit_dir):
+    code, _, err = presskit("check", f"sources/{SAMPLE}.fr.txt", "--offline", cwd=kit_dir)
+    assert code == 0, err
+    assert "0 errors" in err and not (kit_dir / "output" / SAMPLE).exists()
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    code, _, err = presskit("check", "sources/nouveau.fr.txt", "--offline", cwd=kit_dir)
+    assert code == 1 and "untranslated: La bioproduction progresse en France." in err

@@ -88,3 +88,26 @@ def test_loading_does_not_load_the_lemmatizer():
             f"load_glossary(Path({str(ROOT / 'glossary')!r})); print('simplemma' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_validate_finds_repeated_entries_and_names_that_change(tmp_path):
+    write(tmp_path / "terms.csv", "fr,en,note\nfilière,sector,a\nFilière,sector,b\n")
+    write(tmp_path / "names.csv", "fr,en,kind,variants\nMedicen,Médicen,name,\n"
+                                  "Alliance France,Alliance France,name,filière\n")
+    problems = [(Path(p.file).name, p.line, p.fatal, p.message) for p in validate_glossary(tmp_path)]
+    assert problems == [
+        ("names.csv", 2, False, "the name 'Medicen' has a different English 'Médicen'"),
+        ("names.csv", 3, False, f"'filière' is a name and also a term at {tmp_path / 'terms.csv'}:2"),
+        ("terms.csv", 3, False, f"duplicate entry for 'Filière': also at {tmp_path / 'terms.csv'}:2")]
+
+
+def test_rows_give_back_every_row_with_its_cells():
+    from presskit.glossary_io import COLUMNS, row_cells
+
+    glossary = load_glossary(ROOT / "glossary")
+    rows = glossary.rows()
+    assert len(rows) == len(glossary) + len(glossary.forbidden)
+    assert [r.kind for r in rows].count("forbidden") == len(glossary.forbidden)
+    cells = row_cells(next(r for r in rows if r.fr == "anticorps monoclonal"))
+    assert list(cells) == list(COLUMNS)
+    assert cells["variants"] == "anticorps monoclonal|anticorps monoclonaux"

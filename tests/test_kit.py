@@ -50,3 +50,11 @@ def test_slug_cannot_leave_the_output_folder(tmp_path):
     from pathlib import Path
     assert "/" not in slug_of(Path("../../etc/passwd.fr.txt"))
     assert slug_of(Path("..fr.txt")) == "release"
+
+
+def test_locale_setting(tmp_path):
+    (tmp_path / "presskit.toml").write_text('[translation]\nlocale = "en-US"\n', encoding="utf-8")
+    assert load_kit(tmp_path).locale == "en_US"
+    (tmp_path / "presskit.toml").write_text('[translation]\nlocale = "de_DE"\n', encoding="utf-8")
+    with pytest.raises(PresskitError, match="not supported"):
+        load_kit(tmp_path)

@@ -151,3 +151,12 @@ def test_fuzzy_matches(tmp_path):
 def test_add_refuses_empty_entries():
     with pytest.raises(ValueError):
         TranslationMemory().add(" ", "x")
+
+
+def test_best_is_the_closest_inexact_match():
+    memory = TranslationMemory([("Le salon ouvre ses portes demain.", "The show opens tomorrow."),
+                                ("Le salon ouvre ses portes lundi.", "The show opens on Monday.")])
+    score, _, target = memory.best("Le salon ouvre ses portes lundi !")
+    assert target == "The show opens on Monday." and 85 <= score < 100
+    assert memory.best(f"Le salon ouvre ses portes{NBSP}demain.", threshold=50)[2] == "The show opens on Monday."
+    assert memory.best("Rien à voir.") is None

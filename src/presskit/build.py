@@ -1,6 +1,7 @@
 """Build press kits: read each release, translate it, check it, render the four documents and the report."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -8,6 +9,7 @@ from typing import Callable
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.kit import Kit, slug_of
+from presskit.lock import build_lock
 from presskit.report import build_report, write_json
 
 Progress = Callable[[str], None]
@@ -48,8 +50,9 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     glossary = load_glossary(kit.glossary)
     memory = TranslationMemory.load(kit.glossary)
     engine_for = _engine_factory(kit, options)
-    results = [_build_one(kit, source, options, glossary, memory, engine_for, progress)
-               for source in releases]
+    with build_lock(options.out or kit.output):
+        job = (kit, options, glossary, memory, engine_for, progress)
+        results = _build_many(job, releases) if len(releases) > 1 else [_build_job(job, releases[0])]
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -85,8 +88,38 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *, g
     names = [e.fr for e in glossary.entries if e.kind == "name"]
     french = _with_kit_contacts(about_names(annotate(read(source), glossary), names), kit)
     progress(f"{source.name}: translating")
-    english = check_terms(translate(french, memory, engine_for), glossary)
-    return Translated(french, english, findings(french, english))
+    english = check_terms(translate(french, memory, engine_for, glossary=glossary, locale=kit.locale),
+                          glossary)
+    return Translated(french, english, findings(french, english, glossary))
+
+
+_JOB: tuple = ()  # what forked workers inherit: kit, options, glossary, memory, engine, progress
+
+
+def _build_many(job: tuple, releases: list[Path]) -> list[Result]:
+    """Build several releases over all cores (forked workers inherit the loaded glossary and memory)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _JOB
+    _JOB = job
+    workers = min(len(releases), os.cpu_count() or 1)
+    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_build_job(job, source) for source in releases]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_build_inherited, releases))
+
+
+def _build_inherited(source: Path) -> Result:
+    """Build one release in a forked worker, with the job its parent prepared."""
+    return _build_job(_JOB, source)
+
+
+def _build_job(job: tuple, source: Path) -> Result:
+    """Build one release of a prepared job."""
+    kit, options, glossary, memory, engine_for, progress = job
+    return _build_one(kit, source, options, glossary, memory, engine_for, progress)
 
 
 def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
@@ -139,12 +172,12 @@ def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress) ->
 
 def _engine_factory(kit: Kit, options: Options) -> Callable[[], object | None]:
     """Return a function that makes the engine on first need (so a build from memory sends nothing)."""
-    from presskit.engines import get_engine
-
     offline = options.offline or kit.offline_only
     name = options.engine or kit.engine
     made: dict[str, object | None] = {}
     if offline and options.engine is not None:
+        from presskit.engines import get_engine
+
         made["engine"] = get_engine(name, url=options.engine_url, offline=True)  # refuse early
 
     def engine_for():
@@ -152,6 +185,8 @@ def _engine_factory(kit: Kit, options: Options) -> Callable[[], object | None]:
             if offline and options.engine is None:
                 made["engine"] = None  # offline with no engine chosen: leave the gaps untranslated
             else:
+                from presskit.engines import get_engine
+
                 made["engine"] = get_engine(name, url=options.engine_url, offline=offline)
         return made["engine"]
 
@@ -195,11 +230,12 @@ def _engine_label(english: Document) -> str | None:
     return ", ".join(sorted(engines)) or None
 
 
-def _incomplete_message(results: list[Result]) -> str:
-    """List what is missing in each incomplete release."""
+def _incomplete_message(results: list[Result], shown: int = 20) -> str:
+    """List what is missing in each incomplete release (the first `shown`; report.json has all)."""
     lines = ["the English kit is not complete:"]
     for result in results:
-        for problem in result.report.get("problems", []):
-            if problem["severity"] == "error":
-                lines.append(f"  {result.source.name} · {problem['path']}: {problem['message']}")
+        errors = [p for p in result.report.get("problems", []) if p["severity"] == "error"]
+        lines += [f"  {result.source.name} · {p['path']}: {p['message']}" for p in errors[:shown]]
+        if len(errors) > shown:
+            lines.append(f"  … and {len(errors) - shown} more in {result.folder / 'report.json'}")
     return "\n".join(lines)

@@ -10,6 +10,8 @@ import typer
 
 from presskit.errors import PresskitError
 
+INTERRUPTED = 130  # the shell's code for Ctrl-C
+SHOWN_PROBLEMS = 10  # the terminal shows this many; report.json has them all
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn a French press release into a branded, bilingual press kit (DOCX + PDF).")
 
@@ -18,7 +20,7 @@ def _stderr():
     """Return a rich console on standard error (imported only when a command prints)."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -55,8 +57,38 @@ def _summary(console, result) -> None:
                   f"({report['status']})")
     console.print(f"  segments: {segments['memory']} from memory, {engines}, "
                   f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
-    for problem in report["problems"]:
-        console.print(f"  [yellow]{problem['severity']}[/yellow] {problem['path']}: {problem['message']}")
+    problems = report["problems"]
+    for problem in problems[:SHOWN_PROBLEMS]:
+        console.print(f"  [yellow]{problem['severity']}[/yellow] {problem['path']}: {problem['message']}",
+                      markup=True, highlight=False, soft_wrap=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        console.print(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
+
+
+@app.command()
+def check(
+    source: Path = typer.Argument(..., help="A French release."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="Engine for sentences the memory lacks."),
+    engine_url: Optional[str] = typer.Option(None, "--engine-url", help="Address of a LibreTranslate server."),
+    offline: bool = typer.Option(False, "--offline", help="Send nothing over the network."),
+    kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder (default: the current folder)."),
+) -> None:
+    """Run the quality gate on a release's English without rendering (exit 1 when it would stop a build)."""
+    from presskit.build import Options, translate_release
+    from presskit.kit import load_kit
+
+    console = _stderr()
+    options = Options(engine=engine, engine_url=engine_url, offline=offline)
+    done = translate_release(load_kit(kit_dir), _existing(source), options)
+    errors = [p for p in done.problems if p.severity == "error"]
+    for problem in done.problems:
+        colour = "red" if problem.severity == "error" else "yellow"
+        console.print(f"[{colour}]{problem.severity}[/{colour}] {source.name} · {problem.path}: "
+                      f"{problem.message}", highlight=False, soft_wrap=True)
+    console.print(f"{len(done.english.segments)} segments · {len(errors)} errors · "
+                  f"{len(done.problems) - len(errors)} warnings")
+    if errors:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -93,8 +125,10 @@ def init(folder: Path = typer.Argument(..., help="The new kit folder.")) -> None
 def _register_subcommands() -> None:
     """Attach the command groups that live in their own modules."""
     from presskit.cli_glossary import glossary_app
+    from presskit.cli_review import review_app
 
     app.add_typer(glossary_app, name="glossary")
+    app.add_typer(review_app, name="review")
 
 
 _register_subcommands()
@@ -109,21 +143,30 @@ def _existing(path: Path) -> Path:
 
 def main() -> None:
     """Run the CLI; the project's errors print as one paragraph with their exit code, never a traceback."""
+    from typer._click.exceptions import ClickException
+
     try:
-        app()
+        code = app(standalone_mode=False)  # typer turns Ctrl-C into a silent exit code 130
+        if code == INTERRUPTED:
+            raise KeyboardInterrupt
     except PresskitError as error:
         print(f"error: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        print("interrupted: nothing half-written was left in place", file=sys.stderr)
-        sys.exit(130)
+        code = error.exit_code
+    except ClickException as error:  # usage errors: click's own message
+        error.show()
+        code = error.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        print("interrupted: files are written whole or not at all; earlier outputs are intact",
+              file=sys.stderr)
+        code = INTERRUPTED
     except Exception as error:  # a bug of presskit's: say so plainly, keep the details on request
         if os.environ.get("PRESSKIT_DEBUG"):
             raise
         print(f"internal error: {type(error).__name__}: {error}\n  → this is a bug in presskit; "
               "please report it with the release file (PRESSKIT_DEBUG=1 shows the traceback)",
               file=sys.stderr)
-        sys.exit(3)
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,10 @@ class PresskitError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self):
+        """Pickle with the file, line and hint (errors cross process boundaries in batch builds)."""
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path:
@@ -29,3 +33,8 @@ class IncompleteTranslation(PresskitError):
     """The English kit cannot be final: segments are untranslated or terms are missing."""
 
     exit_code = 1
+
+
+def _rebuild(cls: type, message: str, path: str | None, line: int | None, hint: str) -> PresskitError:
+    """Recreate an error from its pickled parts."""
+    return cls(message, path=path, line=line, hint=hint)

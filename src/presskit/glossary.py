@@ -40,6 +40,7 @@ class Glossary:
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         rows = list(entries)
+        self._rows = tuple(rows)
         self.forbidden = tuple(e for e in rows if e.kind == "forbidden")
         self.entries = tuple(_with_forbidden(e, self.forbidden) for e in rows if e.kind != "forbidden")
         self._matcher: Matcher | None = None
@@ -52,6 +53,13 @@ class Glossary:
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
+
+    def rows(self) -> list[Entry]:
+        """Every row as read (terms, names and forbidden translations), in file and line order.
+
+        `glossary_io.row_cells(entry)` gives a row's CSV cells, for exports (TBX) and rewrites.
+        """
+        return list(self._rows)
 
     def find(self, text: str) -> list[Match]:
         """Find the terms and names in a French text, in text order, longest entry first, no overlaps."""

@@ -9,6 +9,13 @@ from functools import lru_cache
 KINDS = ("term", "name", "forbidden")
 _EN_PREPOSITIONS = frozenset("of for in on at to from with by".split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+_IRREGULAR = {"child": "children", "person": "people", "criterion": "criteria", "medium": "media",
+              "man": "men", "woman": "women"}
+# Words in -ing are mostly uncountable activities ("biomanufacturing", "contract manufacturing");
+# these few are countable.
+_COUNTABLE_ING = frozenset("building meeting finding setting holding listing opening ending being "
+                           "drawing painting ring king thing string wing spring saving warning "
+                           "recording offering hearing filing ranking rating booking".split())
 
 
 @dataclass(frozen=True)
@@ -77,10 +84,19 @@ def pluralize_word(word: str) -> str:
 
     >>> [pluralize_word(w) for w in ("biotherapy", "day", "process", "match", "SME", "sector")]
     ['biotherapies', 'days', 'processes', 'matches', 'SMEs', 'sectors']
+    >>> [pluralize_word(w) for w in ("biomanufacturing", "building", "analysis", "Child")]
+    ['biomanufacturing', 'buildings', 'analyses', 'Children']
     """
     lower = word.lower()
     if len(word) > 1 and word.isupper():
         return word + "s"
+    if lower in _IRREGULAR:
+        plural = _IRREGULAR[lower]
+        return plural.capitalize() if word[0].isupper() else plural
+    if lower.endswith("ing") and lower not in _COUNTABLE_ING:
+        return word
+    if lower.endswith("sis"):
+        return word[:-3] + "ses"
     if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
         return word[:-1] + "ies"
     if lower.endswith(("s", "x", "z", "ch", "sh")):
@@ -98,6 +114,21 @@ def contains_english(text: str, forms: set[str] | tuple[str, ...]) -> bool:
     """
     text = normalize(text).translate(_APOSTROPHES)
     return any(_english_regex(form).search(text) for form in forms if form.strip())
+
+
+def english_spans(text: str, forms: set[str] | tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, form) of each whole-word occurrence of `forms` in NFC `text`, longest form first.
+
+    >>> english_spans("Biomedicines and one biomedicine", ("biomedicine", "biomedicines"))
+    [(0, 12, 'biomedicines'), (21, 32, 'biomedicine')]
+    """
+    text = normalize(text).translate(_APOSTROPHES)
+    spans: list[tuple[int, int, str]] = []
+    for form in sorted((f for f in forms if f.strip()), key=len, reverse=True):
+        for match in _english_regex(form).finditer(text):
+            if all(match.end() <= a or b <= match.start() for a, b, _ in spans):
+                spans.append((match.start(), match.end(), form))
+    return sorted(spans)
 
 
 @lru_cache(maxsize=4096)

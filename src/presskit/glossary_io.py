@@ -144,9 +144,40 @@ def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[Problem]]:
     return list(first.values()), problems
 
 
+def row_cells(entry: Entry) -> dict[str, str]:
+    """The CSV cells of a glossary row, by column (variants joined by `|`).
+
+    >>> row_cells(Entry("filière", "sector", variants=("filières",)))["variants"]
+    'filières'
+    """
+    return {"fr": entry.fr, "en": entry.en, "kind": entry.kind, "variants": "|".join(entry.variants),
+            "en_plural": entry.en_plural, "note": entry.note}
+
+
 def consistency_problems(entries: list[Entry]) -> list[Problem]:
-    """Problems between rows: conflicting English, a name that is also a term, forbidden rows that clash."""
-    return _conflicts(entries) + _names_also_terms(entries) + _forbidden_problems(entries)
+    """Problems between rows: conflicts, repeated entries, names that change or are also terms, bad forbidden rows."""
+    return (_conflicts(entries) + _repeated(entries) + _names_changed(entries)
+            + _names_also_terms(entries) + _forbidden_problems(entries))
+
+
+def _repeated(entries: list[Entry]) -> list[Problem]:
+    """Rows giving the same French and English of the same kind that differ only in other columns."""
+    seen: dict[tuple[str, str, str], Entry] = {}
+    problems = []
+    for entry in entries:
+        other = seen.setdefault((entry.kind, entry.fr.casefold(), entry.en.casefold()), entry)
+        if other is not entry:
+            problems.append(Problem(entry.file, entry.line, f"duplicate entry for {entry.fr!r}: "
+                                    f"also at {other.where}", "merge the two rows into one",
+                                    fatal=False))
+    return problems
+
+
+def _names_changed(entries: list[Entry]) -> list[Problem]:
+    """Names whose English is not their French: a name is never translated."""
+    return [Problem(e.file, e.line, f"the name {e.fr!r} has a different English {e.en!r}",
+                    "repeat the French in the en column, or make the row a term", fatal=False)
+            for e in entries if e.kind == "name" and e.en != e.fr]
 
 
 def _conflicts(entries: list[Entry]) -> list[Problem]:
@@ -165,10 +196,18 @@ def _conflicts(entries: list[Entry]) -> list[Problem]:
 
 def _names_also_terms(entries: list[Entry]) -> list[Problem]:
     """A name whose French is also a term's French form."""
-    terms = {f.casefold(): e for e in entries if e.kind == "term" for f in e.french_forms()}
-    return [Problem(e.file, e.line, f"{e.fr!r} is a name and also a term at {terms[e.fr.casefold()].where}",
-                    "keep it in one file only", fatal=False)
-            for e in entries if e.kind == "name" and e.fr.casefold() in terms]
+    terms: dict[str, Entry] = {}
+    for term in (e for e in entries if e.kind == "term"):
+        for form in term.french_forms():
+            terms.setdefault(form.casefold(), term)
+    problems = []
+    for entry in (e for e in entries if e.kind == "name"):
+        form = next((f for f in entry.french_forms() if f.casefold() in terms), None)
+        if form is not None:
+            problems.append(Problem(entry.file, entry.line, f"{form!r} is a name and also a term at "
+                                    f"{terms[form.casefold()].where}", "keep it in one file only",
+                                    fatal=False))
+    return problems
 
 
 def _forbidden_problems(entries: list[Entry]) -> list[Problem]:

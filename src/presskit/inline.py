@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from presskit import typography
 from presskit.document import NoteRef
 
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -108,10 +109,24 @@ def note_numbers(ids: Iterable[str]) -> dict[str, int]:
     return {note_id: n for n, note_id in enumerate(ids, start=1)}
 
 
-def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int] | None = None) -> list[Run]:
+def typeset(runs: list[Run], lang: str) -> list[Run]:
+    """Apply the typography of `lang` to the plain-text runs (addresses are left as written).
+
+    >>> runs = typeset(split_links("Voir : https://a.fr/x:y !"), "fr")
+    >>> [r.text for r in runs] == ["Voir\u202f: ", "https://a.fr/x:y", "\u202f!"]
+    True
+    """
+    if not lang:
+        return runs
+    return [Run("text", typography.apply(r.text, lang)) if r.kind == "text" else r for r in runs]
+
+
+def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int] | None = None,
+                lang: str = "") -> list[Run]:
     """Cut `text` into link runs with a "note" run after each footnote call's offset.
 
-    A note run's text is the footnote's number from `numbers` (its id when it has none).
+    A note run's text is the footnote's number from `numbers` (its id when it has none); with
+    `lang`, the plain-text runs get that language's typography.
 
     >>> [(r.kind, r.text) for r in inline_runs("Vu sur a.fr ici.", [NoteRef("1", 6)])]
     [('text', 'Vu sur'), ('note', '1'), ('text', ' a.fr ici.')]
@@ -127,10 +142,10 @@ def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int
         runs.append(Run("note", str(numbers.get(ref.id, ref.id)), ref.id))
         pos = cut
     runs.extend(split_links(text[pos:]))
-    return _merge_text(runs)
+    return typeset(_merge_text(runs), lang)
 
 
-def footnote_runs(text: str, url: str = "") -> list[Run]:
+def footnote_runs(text: str, url: str = "", lang: str = "") -> list[Run]:
     """Cut a footnote's text into runs; a note whose URL is not written in it links as a whole.
 
     >>> [(r.kind, r.href) for r in footnote_runs("Rapport 2021", "https://a.fr/r.pdf")]
@@ -141,4 +156,4 @@ def footnote_runs(text: str, url: str = "") -> list[Run]:
     runs = split_links(text)
     if url and not any(r.kind != "text" for r in runs):
         return [Run("url", text.strip() or url, href_for(url))]
-    return runs
+    return typeset(runs, lang)

@@ -13,7 +13,7 @@ from presskit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TOP_KEYS = {"brand", "organizations", "contacts", "translation"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Kit:
     contacts: tuple[Contact, ...] = ()
     offline_only: bool = False
     engine: str = "google"
+    locale: str = "en_GB"
 
     @property
     def sources(self) -> Path:
@@ -88,6 +89,7 @@ def load_kit(root: Path) -> Kit:
         contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
         offline_only=bool(translation.get("offline", False)),
         engine=str(translation.get("engine", "google")),
+        locale=_locale(translation.get("locale", "en_GB"), path),
     )
 
 
@@ -103,6 +105,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise PresskitError(f"cannot read the settings: {error}", path=path,
                             hint="save it as UTF-8 text") from None
+
+
+def _locale(value: object, path: Path) -> str:
+    """Check the English variant the kit is localised for."""
+    locale = str(value).replace("-", "_")
+    if locale not in ("en_GB", "en_US"):
+        raise PresskitError(f"[translation] locale = {value!r} is not supported", path=path,
+                            hint='use "en_GB" (the default) or "en_US"')
+    return locale
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

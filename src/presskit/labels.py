@@ -6,6 +6,12 @@ from presskit.document import Block
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "press_release": "Communiqué de presse",
+        "press_kit": "Dossier de presse",
+        "key_figures": "Chiffres clés",
+        "about_heading": "À propos",
+        "french": "Français",
+        "english": "English",
+        "bilingual": "Édition bilingue",
         "about": "À propos de {org}",
         "contact": "Contact presse",
         "contacts": "Contacts presse",
@@ -16,6 +22,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "press_release": "Press release",
+        "press_kit": "Press kit",
+        "key_figures": "Key figures",
+        "about_heading": "About",
+        "french": "Français",
+        "english": "English",
+        "bilingual": "Bilingual edition",
         "about": "About {org}",
         "contact": "Press contact",
         "contacts": "Press contacts",
@@ -27,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 QUOTE_MARKS = {"fr": ("«\u202f", "\u202f»"), "en": ("“", "”")}
 
 
@@ -97,3 +110,27 @@ def attribution_line(block: Block) -> str:
         return "— " + ", ".join(p.strip() for p in parts if p.strip())
     words = block.attribution.strip().rstrip(".").strip()
     return f"— {words}" if words else ""
+
+
+def long_date(iso: str, lang: str) -> str:
+    """Format an ISO date the way `lang` writes it in full ("" when it is not a date).
+
+    >>> long_date("2021-06-23", "fr"), long_date("2021-06-23", "en"), long_date("juin", "en")
+    ('23 juin 2021', '23 June 2021', '')
+    """
+    from datetime import date
+
+    from babel.dates import format_date
+
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return ""
+    return format_date(day, "d MMMM y", locale=LOCALES.get(lang.split("-")[0].lower(), "en_GB"))
+
+
+def release_date(document) -> str:
+    """The release's ISO date: its dateline's, else the metadata's (may be "")."""
+    if document.dateline and document.dateline.date:
+        return document.dateline.date
+    return document.meta_value("date")

@@ -20,6 +20,7 @@ from translate.storage import tmx
 from presskit.atomic import write_bytes
 from presskit.errors import PresskitError
 
+FUZZY_THRESHOLD = 85.0  # rapidfuzz ratio (0–100) from which a memory entry is offered for review
 SOURCE_LANG = "fr-FR"
 TARGET_LANG = "en-GB"
 
@@ -95,12 +96,19 @@ class TranslationMemory:
         write_bytes(path, bytes(store), what="translation memory", backup=True)
         return len(new)
 
-    def fuzzy(self, source: str, threshold: float = 85, limit: int = 5) -> list[tuple[float, str, str]]:
+    def fuzzy(self, source: str, threshold: float = FUZZY_THRESHOLD,
+              limit: int = 5) -> list[tuple[float, str, str]]:
         """Near matches as (score 0–100, source, target), best first, scoring at least `threshold`."""
         from rapidfuzz import fuzz, process
         hits = process.extract(normalise(source), list(self._index), scorer=fuzz.ratio,
                                score_cutoff=threshold, limit=limit)
-        return [(score, *self._index[key]) for key, score, _ in hits]
+        return [(round(score, 1), *self._index[key]) for key, score, _ in hits]
+
+    def best(self, source: str, threshold: float = FUZZY_THRESHOLD) -> tuple[float, str, str] | None:
+        """The closest inexact match (score, source, target) scoring at least `threshold`, or None."""
+        key = normalise(source)
+        hits = [hit for hit in self.fuzzy(source, threshold, limit=2) if normalise(hit[1]) != key]
+        return hits[0] if hits else None
 
 
 def _new_store() -> tmx.tmxfile:

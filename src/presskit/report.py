@@ -24,29 +24,41 @@ def build_report(source: Path, french: Document, english: Document, problems: li
         "segments": {
             "total": len(english.segments),
             "memory": origins.get("memory", 0),
+            "glossary": origins.get("glossary", 0),
             "engines": engines,
             "untranslated": origins.get("untranslated", 0),
             "kept": origins.get("kept", 0),
         },
         "terms": _terms(english),
         "problems": [{"path": p.path, "message": p.message, "severity": p.severity} for p in problems],
-        "segment_provenance": [{"path": s.path, "origin": s.origin, "source": s.source,
-                                "target": s.target} for s in english.segments],
+        "segment_provenance": [{"path": s.path, "origin": s.origin, "score": s.score, "note": s.note,
+                                "source": s.source, "target": s.target} for s in english.segments],
         "structure": {"blocks": len(french.blocks), "footnotes": len(french.footnotes),
                       "about": [a.organization for a in french.about],
                       "quotes": [b.speaker.name for b in french.blocks if b.speaker]},
     }
 
 
+TERM_STATUSES = ("applied", "repaired", "missing", "forbidden")
+
+
 def _terms(english: Document) -> dict[str, Any]:
-    """Summarise the glossary terms expected in the English text and whether each was found."""
-    uses = [u for u in english.terms]
+    """Summarise the glossary terms per segment: expected, applied, repaired, missing, forbidden."""
+    uses, segments = list(english.terms), {}
+    for use in uses:
+        segment = segments.setdefault(use.path, {"path": use.path, "expected": [],
+                                                 **{status: [] for status in TERM_STATUSES}})
+        segment["expected"].append(use.en)
+        if use.status in TERM_STATUSES:
+            segment[use.status].append(use.en)
     return {
         "expected": len(uses),
-        "found": sum(1 for u in uses if u.found),
+        "found": sum(1 for use in uses if use.found),
+        "counts": dict(Counter(use.status for use in uses)),
         "missing": [{"path": u.path, "fr": u.fr, "en": u.en} for u in uses if u.found is False],
+        "segments": list(segments.values()),
         "uses": [{"path": u.path, "fr": u.fr, "en": u.en, "kind": u.kind, "surface": u.surface,
-                  "found": u.found} for u in uses],
+                  "found": u.found, "status": u.status} for u in uses],
     }
 
 

@@ -1,7 +1,7 @@
 """A readable indented outline of a Document, for `presskit parse FILE`."""
 from __future__ import annotations
 
-from presskit.document import Block, Document
+from presskit.document import Block, Contact, Document
 
 WIDTH = 72
 INDENT = "  "
@@ -21,7 +21,7 @@ def render_tree(document: Document) -> str:
     lines += _section("footnotes", [[f"[{n.id}] {shorten(n.text)}"] for n in document.footnotes])
     lines += _section("about", [[f"{a.organization}: {shorten(a.heading)}",
                                  f"{INDENT}{shorten(a.text)}"] for a in document.about])
-    lines += _section("contacts", [[_contact_line(c)] for c in document.contacts])
+    lines += _section("contacts", [_contact_lines(c) for c in document.contacts])
     lines += _section("links", [[link] for link in document.links])
     return "\n".join(lines) + "\n"
 
@@ -29,9 +29,12 @@ def render_tree(document: Document) -> str:
 def _front(document: Document) -> list[str]:
     """Lines for title, subtitle, dateline, labels and embargo (only those present)."""
     lines = []
-    for name in ("title", "subtitle", "embargo"):
+    for name in ("title", "subtitle"):
         if getattr(document, name):
             lines.append(f"{INDENT}{name}: {shorten(getattr(document, name))}")
+    if document.embargo:
+        until = document.meta_value("embargo")
+        lines.append(f"{INDENT}embargo: {shorten(document.embargo)}" + (f" [{until}]" if until else ""))
     if document.dateline:
         d = document.dateline
         lines.append(f"{INDENT}dateline: {d.text}" + (f" [{d.place}, {d.date}]" if d.place or d.date else ""))
@@ -53,7 +56,7 @@ def _section(name: str, entries: list[list[str]]) -> list[str]:
 def _block(index: int, block: Block) -> list[str]:
     """Lines describing one block."""
     head = f"[{index}] {block.kind}"
-    if block.kind == "list":
+    if block.items:
         return [f"{head} ({len(block.items)} items)"] + [f"{INDENT}- {shorten(it)}" for it in block.items]
     text = f"« {shorten(block.text)} »" if block.kind == "quote" else shorten(block.text)
     lines = [f"{head}: {text}"]
@@ -69,7 +72,10 @@ def _block(index: int, block: Block) -> list[str]:
     return lines
 
 
-def _contact_line(contact) -> str:
-    """One line for a contact: the fields it has, else its text."""
-    fields = [contact.name, contact.organization, contact.email, contact.phone]
-    return " | ".join(f for f in fields if f) or shorten(contact.text)
+def _contact_lines(contact: Contact) -> list[str]:
+    """Lines for a contact: its section heading, the fields it has, then what else it says."""
+    lines = [f"({shorten(contact.heading)})"] if contact.heading else []
+    fields = [contact.name, contact.role, contact.organization, contact.email, contact.phone]
+    lines.append(" | ".join(f for f in fields if f) or "(no name)")
+    lines += [f"{INDENT}{shorten(line)}" for line in contact.text.splitlines() if line.strip()]
+    return lines

@@ -39,7 +39,7 @@ def _clean(request, monkeypatch):
 
 
 def test_registry_lists_every_engine():
-    assert engine_names() == sorted(NETWORK + ["fake"])
+    assert engine_names() == sorted(NETWORK + ["fake", "argos"])
 
 
 @pytest.mark.parametrize("name", NETWORK)

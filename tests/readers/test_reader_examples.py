@@ -26,8 +26,11 @@ def test_dinum_quotes_followed_by_a_name_line_and_contact() -> None:
     (contact,) = doc.contacts
     assert (contact.name, contact.email, contact.phone) == (
         "Maximilian KALL", "presse@bmi.bund.de", "+49 30 18 681- 22222")
-    assert contact.text.splitlines()[0].startswith("Contact presse du secrétariat")
-    assert doc.links == ("https://www.bmi.bund.de",)
+    assert contact.heading.startswith("Contact presse du secrétariat")
+    assert (contact.role, contact.organization) == (
+        "responsable", "secrétariat d’État, CIO du gouvernement fédéral allemand")
+    assert contact.text == "Alt-Moabit 140 10557 Berlin\nwww.bmi.bund.de"
+    assert doc.links == ("https://www.bmi.bund.de", "mailto:presse@bmi.bund.de")
 
 
 def test_cnll_cra_dateline_label_headings_and_lists() -> None:

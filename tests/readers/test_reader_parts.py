@@ -159,5 +159,6 @@ def test_about_sections_and_contacts() -> None:
     first, second = doc.contacts
     assert (first.name, first.organization, first.email, first.phone) == (
         "Jeanne Martin", "Agence Presse+", "jeanne@agence.fr", "01 23 45 67 89")
-    assert first.text.startswith("Contacts presse :\nJeanne Martin")
-    assert (second.name, second.email) == ("Paul Durand", "paul@acme.fr")
+    assert (first.heading, first.text) == ("Contacts presse :", "")
+    assert (second.name, second.organization, second.email, second.heading) == (
+        "Paul Durand", "Acme", "paul@acme.fr", "")

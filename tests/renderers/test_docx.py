@@ -11,6 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from presskit import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
 from presskit.renderers import docx as docx_renderer
@@ -48,20 +49,21 @@ def test_blocks_use_named_styles(document_fr, theme, tmp_path):
 
 def test_quotes_and_speakers(document_fr, document_en, theme, tmp_path):
     doc = _render(document_fr, theme, tmp_path)
-    assert _by_style(doc, "Pull Quote")[0] == (
+    assert _by_style(doc, "Quote")[0] == (
         f"«{NNBSP}Il faut assurer le continuum de la recherche à la production.{NNBSP}»")
     assert _by_style(doc, "Quote Attribution") == [
         "— Jessica Leygues, Déléguée Générale, Medicen Paris Region",
         "— a ajouté Fabien Riolet, Délégué Général, Polepharma"]
     english = _render(document_en, theme, tmp_path, "en.docx")
-    assert _by_style(english, "Pull Quote")[1].startswith("“La dynamique")
+    assert _by_style(english, "Quote")[1].startswith("“La dynamique")
 
 
 def test_hostile_text_and_typography_are_literal(document_fr, theme, tmp_path):
     texts = [p.text for p in _render(document_fr, theme, tmp_path).paragraphs]
-    assert HOSTILE in texts
+    assert typography.french(HOSTILE) in texts
     body = next(t for t in texts if t.startswith("En 2020"))
-    assert f"6,6{NNBSP}%" in body and "Œuvrer « ensemble » c’est" in body and "800\u202fM€" in body
+    assert f"6,6{NNBSP}%" in body and f"Œuvrer «{NNBSP}ensemble{NNBSP}» c’est" in body
+    assert "800\u202fM€" in body
     assert "Écrire à presse@medicen.org ou voir https://medicen.org/agenda." in texts
 
 
@@ -78,9 +80,9 @@ def test_every_run_and_style_carries_the_language(document_fr, document_en, them
 
 def test_styles_use_the_theme_font(document_fr, theme, tmp_path):
     doc = _render(document_fr, theme, tmp_path)
-    for name in ("Normal", "Title", "Heading 1", "Lede", "Pull Quote", "Footnote Text"):
+    for name in ("Normal", "Title", "Heading 1", "Lede", "Quote", "Footnote Text"):
         fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
-        assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == "DejaVu Sans"
+        assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == "Lato"
         assert fonts.get(qn("w:asciiTheme")) is None
 
 
@@ -114,7 +116,7 @@ def test_footnote_is_a_real_footnote(document_fr, theme, tmp_path):
 def test_header_footer_and_page_fields(document_fr, theme, tmp_path):
     section = _render(document_fr, theme, tmp_path).sections[0]
     header = "\n".join(p.text for p in section.header.paragraphs)
-    assert "Medicen" in header and "Communiqué de presse" in header and "Brouillon" not in header
+    assert "Medicen" in header and "Dossier de presse" in header and "Brouillon" not in header
     footer = section.footer.paragraphs[0]
     instructions = [i.text.strip() for i in footer._p.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
@@ -126,7 +128,7 @@ def test_draft_banner_in_english_header(document_en, theme, tmp_path):
     section = _render(document_en, theme, tmp_path).sections[0]
     texts = [p.text for p in section.header.paragraphs]
     assert "Draft — machine translation, not reviewed" in texts
-    assert "Press release" in texts[0]
+    assert "Press kit" in texts[0]
     assert " of " in section.footer.paragraphs[0].text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from presskit import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
 from presskit.renderers import pdf
@@ -42,14 +43,15 @@ def _uris(reader: PdfReader) -> set[str]:
 def test_text_comes_out_literally(document_fr, theme, tmp_path):
     text = _text(_render(document_fr, theme, tmp_path))
     for expected in (document_fr.title, document_fr.subtitle, "Paris, le 7 septembre 2023",
-                     HOSTILE, "Une filière qui se structure", "1000 messages échangés",
+                     typography.french(HOSTILE), "Une filière qui se structure", "1000 messages échangés",
                      "Il faut assurer le continuum de la recherche à la production.",
                      "— Jessica Leygues, Déléguée Générale, Medicen Paris Region",
                      "— a ajouté Fabien Riolet, Délégué Général, Polepharma",
                      FOOTNOTE_URL, "Plus d’informations sur le congrès",
                      "À propos de Medicen Paris Region", "Il fédère 500 adhérents en Île-de-France.",
                      "À propos de Polepharma", "Contact presse", "Marie Dupont",
-                     f"6,6{NNBSP}%", "800\u202fM€", "Œuvrer « ensemble » c’est", "12 pôles – 2021"):
+                     f"6,6{NNBSP}%", "800\u202fM€", f"Œuvrer «{NNBSP}ensemble{NNBSP}» c’est",
+                     "12 pôles – 2021"):
         assert expected in text
 
 
@@ -61,18 +63,19 @@ def test_quotes_are_in_french_marks(document_fr, theme, tmp_path):
 def test_header_label_and_page_numbers(document_fr, theme, tmp_path):
     reader = _render(document_fr, theme, tmp_path)
     total = len(reader.pages)
-    assert total >= 2
-    for number, page in enumerate(reader.pages, start=1):
+    assert total >= 3
+    assert "Page 1" not in reader.pages[0].extract_text()  # the cover has no furniture
+    for number, page in enumerate(reader.pages[1:], start=2):
         text = page.extract_text()
         assert f"Page {number} sur {total}" in text
-        assert "Communiqué de presse" in text and "Medicen" in text
+        assert "Dossier de presse" in text and "Medicen" in text
     assert "Brouillon" not in _text(reader)
 
 
 def test_english_draft_has_english_labels_and_banner(document_en, theme, tmp_path):
     reader = _render(document_en, theme, tmp_path)
     total = len(reader.pages)
-    for number, page in enumerate(reader.pages, start=1):
+    for number, page in enumerate(reader.pages[1:], start=2):
         text = page.extract_text()
         assert "Draft — machine translation, not reviewed" in text
         assert f"Page {number} of {total}" in text
@@ -103,7 +106,7 @@ def test_every_address_is_a_link(document_fr, theme, tmp_path):
     assert _uris(_render(document_fr, theme, tmp_path)) == EXPECTED_URIS
 
 
-def test_fonts_are_embedded_dejavu_and_no_helvetica(document_fr, theme, tmp_path):
+def test_fonts_are_embedded_lato_and_no_helvetica(document_fr, theme, tmp_path):
     reader = _render(document_fr, theme, tmp_path)
     names = set()
     for page in reader.pages:
@@ -111,14 +114,16 @@ def test_fonts_are_embedded_dejavu_and_no_helvetica(document_fr, theme, tmp_path
             font = font.get_object()
             names.add(str(font["/BaseFont"]))
             assert "/FontFile2" in font["/FontDescriptor"]
-    assert names and all("DejaVuSans" in name for name in names)
+    assert names and all("Lato" in name for name in names)
     assert b"Helvetica" not in (tmp_path / "kit.pdf").read_bytes()
 
 
 def test_outline_lists_title_and_sections(document_fr, theme, tmp_path):
     titles = [item.title for item in _render(document_fr, theme, tmp_path).outline
               if not isinstance(item, list)]
-    assert titles[0] == document_fr.title
+    assert titles[0] == "Dossier de presse"
+    nested = _render(document_fr, theme, tmp_path, "nested.pdf").outline[1]
+    assert nested[0].title == document_fr.title
     flat = str(_render(document_fr, theme, tmp_path, "again.pdf").outline)
     assert "Une filière qui se structure" in flat and "À propos de Polepharma" in flat
 
@@ -161,8 +166,8 @@ def test_unreadable_logo_is_named(document_fr, tmp_path):
 
 def test_logo_replaces_wordmark(document_fr, logo_png, tmp_path):
     reader = _render(document_fr, replace(Theme(name="Wordmark"), logo=logo_png), tmp_path)
-    first = reader.pages[0]
-    images = [x for x in first["/Resources"]["/XObject"].values()
+    page = reader.pages[1]
+    images = [x for x in page["/Resources"]["/XObject"].values()
               if x.get_object()["/Subtype"] == "/Image"]
     assert images
-    assert first.extract_text().count("Wordmark") == 1  # the footer's, not the header's
+    assert page.extract_text().count("Wordmark") == 1  # the footer's, not the header's

@@ -1,5 +1,10 @@
 """The translate transform: memory first, engine for the rest, provenance per sentence."""
-from presskit.document import Block, Document, Footnote, NoteRef, Speaker
+from pathlib import Path
+from typing import ClassVar
+
+from presskit.document import Block, Document, Figure, Footnote, NoteRef, Speaker
+from presskit.glossary import load_glossary
+from presskit.memory import TranslationMemory
 from presskit.transforms.translate import translate
 
 
@@ -86,3 +91,81 @@ def test_closing_web_address_is_not_a_segment():
     closing = Block("closing", "example.com", url="http://example.com/")
     english = translate(doc(closing), DictMemory({}), lambda: None)
     assert english.blocks[0] == closing and english.segments == ()
+
+
+# --- with the glossary: localisation, protection, memory verification, fuzzy matches ----------------
+
+
+GLOSSARY = load_glossary(Path(__file__).resolve().parents[2] / "glossary")
+
+
+class EchoEngine(RecordingEngine):
+    """Returns the protected text with the French words swapped for English ones."""
+
+    WORDS: ClassVar[dict[str, str]] = {"Les": "The", "sont": "are", "prêts": "ready", "le": "on",
+                                       "Le": "The", "en": "in"}
+
+    def translate(self, texts, source, target):
+        self.calls.append((list(texts), source, target))
+        return [" ".join(self.WORDS.get(w, w) for w in t.split(" ")) for t in texts]
+
+
+def test_kept_segments_and_figures_are_localised():
+    french = doc(Block("paragraph", "85 %"), figures=(Figure("10 000", "emplois"),))
+    english = translate(french, DictMemory({"emplois": "jobs"}), lambda: None, glossary=GLOSSARY)
+    assert english.blocks[0].text == "85%"
+    assert (english.figures[0].value, english.figures[0].label) == ("10,000", "jobs")
+    assert [s.origin for s in english.segments] == ["kept", "kept", "memory"]
+
+
+def test_the_engine_gets_tokens_and_the_english_gets_localised_quantities():
+    engine = EchoEngine()
+    french = doc(Block("paragraph", "Les biomédicaments sont prêts le 17 juin 2021."))
+    english = translate(french, DictMemory({}), lambda: engine, glossary=GLOSSARY, locale="en_US")
+    assert engine.calls[0][0] == ["Les ⟦1⟧ sont prêts le ⟦2⟧."]
+    assert english.blocks[0].text == "The biopharmaceuticals are ready on June 17, 2021."
+    [use] = english.terms
+    assert (use.path, use.status, use.found, use.en) == ("blocks[0].text#0", "applied", True,
+                                                        "biopharmaceuticals")
+
+
+def test_names_and_terms_alone_need_no_engine():
+    def engine_for():
+        raise AssertionError("no engine should be made")
+
+    english = translate(doc(Block("paragraph", "Medicen Paris Region"), title="Délégués Généraux"),
+                        DictMemory({}), engine_for, glossary=GLOSSARY)
+    assert (english.title, english.blocks[0].text) == ("Managing Directors", "Medicen Paris Region")
+    assert [s.origin for s in english.segments] == ["glossary", "kept"]
+
+
+def test_term_uses_name_their_segment():
+    memory = DictMemory({"Une phrase.": "A sentence.", "La bioproduction.": "Biomanufacturing."})
+    english = translate(doc(Block("paragraph", "Une phrase. La bioproduction.")), memory, lambda: None,
+                        glossary=GLOSSARY)
+    assert [(u.path, u.fr, u.status) for u in english.terms] == [
+        ("blocks[0].text#1", "bioproduction", "applied")]
+
+
+def test_a_memory_that_disagrees_with_the_glossary_is_used_but_flagged():
+    memory = DictMemory({"Des biomédicaments.": "Biomedicines.", "La bioproduction.": "Bioproduction."})
+    english = translate(doc(Block("paragraph", "Des biomédicaments. La bioproduction.")), memory,
+                        lambda: None, glossary=GLOSSARY)
+    assert english.blocks[0].text == "Biomedicines. Bioproduction."
+    assert [(u.fr, u.status, u.found) for u in english.terms] == [
+        ("biomédicament", "forbidden", False), ("bioproduction", "missing", False)]
+
+
+def test_a_fuzzy_match_without_an_engine_stays_french_with_a_note():
+    memory = TranslationMemory([("Le salon ouvre ses portes demain.", "The show opens tomorrow.")])
+    english = translate(doc(Block("paragraph", "Le salon ouvre ses portes lundi.")), memory, lambda: None,
+                        glossary=GLOSSARY)
+    [segment] = english.segments
+    assert (segment.origin, segment.target) == ("untranslated", "Le salon ouvre ses portes lundi.")
+    assert segment.note == "fuzzy memory match 89%: The show opens tomorrow." and segment.score == 0.892
+
+
+def test_an_exact_match_is_not_a_fuzzy_one():
+    memory = TranslationMemory([("Le salon ouvre.", "The show opens.")])
+    english = translate(doc(Block("paragraph", "Le  salon ouvre.")), memory, lambda: None, glossary=GLOSSARY)
+    assert [(s.origin, s.note, s.score) for s in english.segments] == [("memory", "", 1.0)]

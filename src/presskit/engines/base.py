@@ -9,6 +9,7 @@ from presskit.errors import PresskitError
 
 DEFAULT_ENGINE = "google"
 DEFAULT_TIMEOUT = 20.0  # seconds, for each HTTP request of a network engine
+DEFAULT_WORKERS = 4  # requests a network engine has in flight at once
 
 
 @runtime_checkable
@@ -21,6 +22,29 @@ class Engine(Protocol):
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Return one translation per text, in the same order."""
         ...
+
+
+class EngineFailure(PresskitError):
+    """A batch stopped by an error; `done` maps the index of each text already translated to it.
+
+    It reads like the error that stopped the batch (same message, hint and exit code); a cache
+    stores `done` before passing it on, so that a rerun sends only what is left.
+    """
+
+    def __init__(self, error: PresskitError, done: dict[int, str]) -> None:
+        super().__init__(error.message, path=error.path, line=error.line, hint=error.hint)
+        self.exit_code = error.exit_code
+        self.done = done
+
+
+@dataclass(frozen=True)
+class EngineStatus:
+    """Whether an engine can be used here, and why not or how to enable it (never a key)."""
+
+    name: str
+    available: bool
+    network: bool
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -63,14 +87,31 @@ def engine_names() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_engine(name: str, *, url: str | None = None, offline: bool = False,
-               timeout: float | None = None, retry: RetryPolicy | None = None) -> Engine:
-    """Return a ready engine; refuse network engines when `offline`, and unknown names or URLs."""
-    key = name.strip().lower()
-    cls = _REGISTRY.get(key)
+def engine_class(name: str) -> Any:
+    """The registered class of an engine; an unknown name is a PresskitError listing the choices."""
+    cls = _REGISTRY.get(name.strip().lower())
     if cls is None:
         raise PresskitError(f"unknown translation engine {name!r}",
                             hint=f"choose one of: {', '.join(engine_names())}")
+    return cls
+
+
+def engine_status(name: str, *, offline: bool = False) -> EngineStatus:
+    """Can the engine `name` translate here (key set, package and model installed, not offline)?"""
+    cls = engine_class(name)
+    if offline and cls.network:
+        return EngineStatus(cls.name, False, True, "sends text over the network: not with --offline")
+    check = getattr(cls, "status", None)
+    available, reason = check() if check else (True, "ready")
+    return EngineStatus(cls.name, available, cls.network, reason)
+
+
+def get_engine(name: str, *, url: str | None = None, offline: bool = False,
+               timeout: float | None = None, retry: RetryPolicy | None = None,
+               workers: int | None = None) -> Engine:
+    """Return a ready engine; refuse network engines when `offline`, and unknown names or URLs."""
+    cls = engine_class(name)
+    key = cls.name
     if offline and cls.network:
         raise PresskitError(f"--offline: the {key} engine would send text over the network",
                             hint="drop --engine to build offline from the translation memory alone, "
@@ -84,4 +125,5 @@ def get_engine(name: str, *, url: str | None = None, offline: bool = False,
     if cls.network:
         options["timeout"] = DEFAULT_TIMEOUT if timeout is None else timeout
         options["retry"] = retry or RetryPolicy()
+        options["workers"] = DEFAULT_WORKERS if workers is None else max(1, workers)
     return cls(**options)

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from typing import Any, Callable, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
-from presskit.engines.base import DEFAULT_TIMEOUT, RetryPolicy, register
+from presskit.engines.base import DEFAULT_TIMEOUT, DEFAULT_WORKERS, RetryPolicy, register
 from presskit.engines.http import (
     HttpStatusError,
     TransportError,
+    display_url,
     install,
     is_transient,
+    libre_base_url,
     timed,
 )
+from presskit.engines.parallel import map_bounded
 from presskit.errors import PresskitError
 
 LIBRE_PUBLIC_URL = "https://libretranslate.com/"
@@ -40,20 +43,43 @@ class DeepEngine:
     source_codes = {"fr": "fr", "en": "en"}
     target_codes = {"fr": "fr", "en": "en"}
 
-    def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, retry: RetryPolicy | None = None) -> None:
+    def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, retry: RetryPolicy | None = None,
+                 workers: int = DEFAULT_WORKERS) -> None:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
+        self.workers = workers
+
+    @property
+    def cache_key(self) -> str:
+        """What a cache keys this engine's translations by (the name; libre adds its address)."""
+        return self.name
+
+    @classmethod
+    def status(cls) -> tuple[bool, str]:
+        """Available when its key is set (or it needs none); the reason names the variable only."""
+        if cls.key_env and os.environ.get(cls.key_env, "").strip():
+            return True, f"network; key from {cls.key_env}"
+        if cls.key_required:
+            return False, f"set {cls.key_env} to your API key"
+        return True, "network; no key needed"
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
-        """Translate each text (one request each); blank texts come back unchanged."""
+        """Translate each text (one request each, `workers` at once, in order); blanks unchanged."""
         src, tgt = self._code(source, self.source_codes), self._code(target, self.target_codes)
         if not texts or src == tgt:
             return list(texts)
         key = self._key()
+        local = threading.local()  # deep-translator objects keep per-request state: one per thread
+
+        def one(index: int) -> str:
+            translator = getattr(local, "translator", None)
+            if translator is None:
+                translator = local.translator = self._call(lambda: self._make(key))
+                translator.source, translator.target = src, tgt
+            return self._one(translator, texts[index])
+
         with timed(self.timeout):
-            translator = self._call(lambda: self._make(key))
-            translator.source, translator.target = src, tgt
-            return [self._one(translator, text) for text in texts]
+            return map_bounded(one, len(texts), self.workers)
 
     def _make(self, key: str | None) -> Any:
         """Build the deep-translator object (languages "auto"; the real codes are set after)."""
@@ -194,6 +220,14 @@ class DeeplEngine(DeepEngine):
         return _module("deepl").DeeplTranslator(source="auto", target="auto", api_key=key,
                                                 use_free_api=bool(key and key.endswith(":fx")))
 
+    def with_terms(self, pairs: list[tuple[str, str]], *, base_url: str | None = None) -> Any:
+        """This engine with a DeepL glossary of (French, English) pairs; itself when there are none."""
+        from presskit.engines.deepl_glossary import DeeplGlossaryEngine
+        if not any(fr.strip() and en.strip() for fr, en in pairs):
+            return self
+        return DeeplGlossaryEngine(pairs, base_url=base_url, timeout=self.timeout,
+                                   retry=self.retry, workers=self.workers)
+
 
 @functools.cache
 def _microsoft_class() -> type:
@@ -245,31 +279,23 @@ class LibreEngine(DeepEngine):
     key_env = "LIBRE_API_KEY"
 
     def __init__(self, *, url: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 retry: RetryPolicy | None = None) -> None:
-        super().__init__(timeout=timeout, retry=retry)
+                 retry: RetryPolicy | None = None, workers: int = DEFAULT_WORKERS) -> None:
+        super().__init__(timeout=timeout, retry=retry, workers=workers)
         self.base_url = libre_base_url(url or LIBRE_PUBLIC_URL)
         self.url = display_url(self.base_url)
+
+    @property
+    def cache_key(self) -> str:
+        """Two LibreTranslate servers may run different models: the address is part of the key."""
+        return f"libre@{self.url}"
+
+    @classmethod
+    def status(cls) -> tuple[bool, str]:
+        """Always usable: the public instance by default, or a server given with --engine-url."""
+        key = "key from LIBRE_API_KEY" if os.environ.get(cls.key_env or "", "").strip() else "no key set"
+        return True, f"network; {LIBRE_PUBLIC_URL} or --engine-url; {key}"
 
     def _make(self, key: str | None) -> Any:
         return _module("libre").LibreTranslator(source="auto", target="auto",
                                                 api_key=key or LIBRE_DUMMY_KEY,
                                                 custom_url=self.base_url)
-
-
-def libre_base_url(url: str) -> str:
-    """Normalise a LibreTranslate address: http(s), no "/translate" suffix, ending with "/"."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PresskitError(f"--engine-url {display_url(url)!r} is not an http:// or https:// address",
-                            hint="give the LibreTranslate server's address, e.g. http://127.0.0.1:5000/")
-    path = parts.path.rstrip("/")
-    if path.endswith("/translate") or path == "translate":
-        path = path[: -len("translate")].rstrip("/")
-    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
-
-
-def display_url(url: str) -> str:
-    """An address fit for messages: no user:password, query or fragment."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, "", "")) or "?"

@@ -23,6 +23,11 @@ class FakeEngine:
         self.prefix = prefix
         self.calls: list[list[str]] = []
 
+    @classmethod
+    def status(cls) -> tuple[bool, str]:
+        """Always available: it is for tests and dry runs, not for a real kit."""
+        return True, "offline; for tests and dry runs (adds [EN] before each text)"
+
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Prefix each non-blank text with the target tag (or `prefix` when given)."""
         self.calls.append(list(texts))

@@ -6,6 +6,7 @@ replaces that module-level name with `TimedRequests`, which forwards everything 
 Inside `timed(seconds)` it adds the timeout and raises `TransportError`/`HttpStatusError` (which
 carry no URL, hence no key) instead of letting deep-translator see a failed response. Outside that
 block it is a plain pass-through, so other users of deep-translator are unaffected.
+`libre_base_url` and `display_url` normalise an address and strip it of credentials for messages.
 """
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from types import ModuleType
 from typing import Any, Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
+
+from presskit.errors import PresskitError
 
 _TIMEOUT: ContextVar[float | None] = ContextVar("presskit_http_timeout", default=None)
 
@@ -102,3 +106,22 @@ def timed(seconds: float) -> Iterator[None]:
         yield
     finally:
         _TIMEOUT.reset(token)
+
+
+def libre_base_url(url: str) -> str:
+    """Normalise a LibreTranslate address: http(s), no "/translate" suffix, ending with "/"."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PresskitError(f"--engine-url {display_url(url)!r} is not an http:// or https:// address",
+                            hint="give the LibreTranslate server's address, e.g. http://127.0.0.1:5000/")
+    path = parts.path.rstrip("/")
+    if path.endswith("/translate") or path == "translate":
+        path = path[: -len("translate")].rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+
+
+def display_url(url: str) -> str:
+    """An address fit for messages: no user:password, query or fragment."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, "", "")) or "?"

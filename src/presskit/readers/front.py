@@ -1,32 +1,23 @@
 """The front of a release: title, subtitle, dateline ("Paris, le 7 septembre 2023"), labels, embargo."""
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
 from presskit.document import Dateline
-from presskit.readers.patterns import (
-    ends_sentence,
-    is_bullet,
-    is_section_heading,
-    is_url_line,
-)
+from presskit.readers.dates import DATE, iso_date, iso_datetime
+from presskit.readers.patterns import ends_sentence, is_bullet, is_section_heading, is_url_line
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
-_MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, start=1)} | {"fevrier": 2, "aout": 8,
-                                                                        "decembre": 12}
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[ '’-][^\W\d_]+){0,4}?)\s*,\s*(?i:le\s+)?"
-    r"(?i:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?P<day>1er|\d{1,2})\s+(?P<month>(?i:" + "|".join(_MONTH_NUMBER) + r"))\s+(?P<year>\d{4})")
+_PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[ '’-]+[^\W\d_]+){0,4}?(?:\s*\([^()]{2,40}\))?"
+_DATELINE = re.compile(rf"^(?P<place>{_PLACE})\s*(?:,|[–—-]|,\s*[–—-])\s*(?i:le\s+)?(?:{DATE.pattern})")
 _LABEL = re.compile(
-    r"^(?:communiqué\s+de\s+presse|communiqué|information\s+presse|invitation\s+presse|"
-    r"dossier\s+de\s+presse|press\s+release|pour\s+(?:diffusion|publication)\s+immédiate)\s*[.:!]?$",
+    r"^(?:communiqué(?:\s+de\s+presse|\s+conjoint|\s+commun)?|information\s+presse|invitation\s+presse|"
+    r"dossier\s+de\s+presse|alerte\s+presse|avis\s+aux\s+(?:médias|rédactions)|press\s+release|"
+    r"(?:pour\s+)?(?:diffusion|publication)\s+immédiate)\s*[.:!]?$",
     re.IGNORECASE)
 _EMBARGO = re.compile(r"^(?:sous\s+)?embargo\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s.,:;–—-]+")
+_PARTS = re.compile(r"\s+[–—|-]\s+|\s*\|\s*")
 
 
 @dataclass
@@ -38,6 +29,7 @@ class Front:
     dateline: Dateline | None = None
     labels: list[str] = field(default_factory=list)
     embargo: str = ""
+    embargo_at: str = ""
 
 
 def label_of(text: str) -> str:
@@ -55,13 +47,9 @@ def parse_dateline(text: str) -> tuple[Dateline, str] | None:
     match = _DATELINE.match(text)
     if not match:
         return None
-    day = 1 if match["day"].lower() == "1er" else int(match["day"])
-    month = _MONTH_NUMBER[match["month"].lower()]
-    try:
-        date = datetime.date(int(match["year"]), month, day).isoformat()
-    except ValueError:
-        date = ""
-    dateline = Dateline(text=match.group().strip(), place=match["place"].strip(), date=date)
+    words = match.group().strip()
+    place = (match["place"] or "").strip()
+    dateline = Dateline(text=words, place=place, date=iso_date(match))
     return dateline, _SEPARATOR.sub("", text[match.end():])
 
 
@@ -72,21 +60,46 @@ def is_title_like(text: str) -> bool:
             and text[:1] not in "«“\"")
 
 
-def take_front_item(front: Front, text: str) -> tuple[bool, str]:
-    """Record a label, embargo or dateline found in `text` into `front`.
-
-    Returns (matched, rest): `rest` is the text left after a dateline ("" when all was used).
-    """
+def _take_one(front: Front, text: str) -> tuple[bool, str]:
+    """Record one label, embargo or dateline opening `text`; return (matched, rest of the text)."""
     if label_of(text):
         front.labels.append(label_of(text))
         return True, ""
     if is_embargo(text) and not front.embargo:
-        front.embargo = text.strip()
+        front.embargo, front.embargo_at = text.strip(), iso_datetime(text)
         return True, ""
     found = None if front.dateline else parse_dateline(text)
     if not found:
         return False, text
     front.dateline, rest = found
-    if rest and (label_of(rest) or is_embargo(rest)):
-        return take_front_item(front, rest)[0], ""
     return True, rest
+
+
+def _all_front_parts(front: Front, text: str) -> list[str]:
+    """The parts of a line like "Communiqué de presse – Paris, le 3 mars 2024" when each is a
+    label, an embargo or a dateline; else []."""
+    parts = [p for p in _PARTS.split(text.strip()) if p]
+    if len(parts) < 2:
+        return []
+    probe = Front(dateline=front.dateline, embargo=front.embargo)
+    for part in parts:
+        matched, rest = _take_one(probe, part)
+        if not matched or rest.strip(" .,;:"):
+            return []
+    return parts
+
+
+def take_front_item(front: Front, text: str) -> tuple[bool, str]:
+    """Record the labels, embargo or dateline found in `text` into `front`.
+
+    Returns (matched, rest): `rest` is the text left after a dateline ("" when all was used).
+    """
+    parts = _all_front_parts(front, text)
+    if parts:
+        for part in parts:
+            _take_one(front, part)
+        return True, ""
+    matched, rest = _take_one(front, text)
+    while matched and rest and (label_of(rest) or is_embargo(rest) or _all_front_parts(front, rest)):
+        matched, rest = take_front_item(front, rest)[0], ""
+    return matched, rest

@@ -9,7 +9,8 @@ from presskit.readers.links import find_urls
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NOTE_LINE = re.compile(r"^(?:(\d{1,2})|\[(\d{1,2})\]|\((\d{1,2})\)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))\s+(\S.*)$")
-_MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”\"’]))(\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![^\W_]|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”\"’]))(\d{1,2})(?![^\W_])"
+                     r"|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=\S)\[(\d{1,2})\]")
 
 
 def _note_id(marker: str) -> str:
@@ -17,9 +18,14 @@ def _note_id(marker: str) -> str:
     return marker.translate(_SUPERSCRIPTS)
 
 
+def _marker_id(match: re.Match[str]) -> str:
+    """The footnote number a marker match calls."""
+    return _note_id(next(group for group in match.groups() if group))
+
+
 def _called_before(note_id: str, text: str) -> bool:
     """True when a marker glued to a word calls footnote `note_id` somewhere in `text`."""
-    return any(_note_id(m.group(1)) == note_id for m in _MARKER.finditer(text))
+    return any(_marker_id(m) == note_id for m in _MARKER.finditer(text))
 
 
 def _footnote(note_id: str, text: str) -> Footnote:
@@ -50,7 +56,7 @@ def _place_in_text(text: str, pending: set[str]) -> tuple[str, tuple[NoteRef, ..
     """Remove the markers of pending footnotes from one text; return it with its note calls."""
     out, refs, last = [], [], 0
     for match in _MARKER.finditer(text):
-        note_id = _note_id(match.group(1))
+        note_id = _marker_id(match)
         if note_id not in pending:
             continue
         pending.discard(note_id)

@@ -11,8 +11,9 @@ ABOUT = re.compile(
     r"^[AÀ]\s+propos\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<org>.+?)\s*:?$",
     re.IGNORECASE)
 CONTACT = re.compile(
-    r"^(?:(?:contacts?|relations?)\s+(?:presse|m[ée]dias?|publiques)|press\s+contacts?|contacts?)\b"
-    r"[^.!?]{0,120}$", re.IGNORECASE)
+    r"^(?P<head>(?:(?:contacts?|relations?)\s+(?:presse|m[ée]dias?|publiques|journalistes)"
+    r"|service\s+(?:de\s+)?presse|press\s+contacts?|attach[ée]e?s?\s+de\s+presse)\b[^:.!?]{0,120}?"
+    r"|contacts?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
 
 
 def is_bullet(line: str) -> bool:
@@ -59,12 +60,31 @@ def about_organization(line: str) -> str:
 
 def is_contact_heading(line: str) -> bool:
     """True for "Contact presse", "Contacts presse :", "Relations presse" and the like."""
-    return len(line) <= 160 and bool(CONTACT.match(line.strip()))
+    match = CONTACT.match(line.strip())
+    return bool(match) and len(line) <= 160 and not match["rest"]
+
+
+def split_contact_line(line: str) -> tuple[str, str] | None:
+    """("Contact presse :", "Jeanne Martin – 01 23 45 67 89") for a heading with the contact on its line."""
+    match = CONTACT.match(line.strip())
+    if not match or not match["rest"] or len(match["rest"]) > 300:
+        return None
+    rest = match["rest"].strip()
+    return line.strip()[: len(line.strip()) - len(rest)].rstrip(), rest
+
+
+def split_about_line(line: str) -> tuple[str, str] | None:
+    """("À propos de X :", "X est …") for an About heading followed by its text on the same line."""
+    head, colon, rest = line.partition(":")
+    if not colon or not rest.strip() or "://" in head + colon + rest[:2] or not about_organization(head):
+        return None
+    return head.strip() + " :" if head.endswith(" ") else head.strip() + ":", rest.strip()
 
 
 def is_section_heading(line: str) -> bool:
     """True for a line opening an About or a press-contact section."""
-    return bool(about_organization(line)) or is_contact_heading(line)
+    return bool(about_organization(line)) or is_contact_heading(line) or bool(split_contact_line(line)) \
+        or bool(split_about_line(line))
 
 
 def is_url_line(line: str) -> bool:
@@ -72,3 +92,17 @@ def is_url_line(line: str) -> bool:
     line = line.strip()
     urls = find_urls(line)
     return len(urls) == 1 and urls[0][0] == 0 and not line[urls[0][1]:].strip(".,;:!? ")
+
+
+LINK_LABEL = re.compile(r"^[^\W\d_][^:]{0,40}?\s?:(?!//)\s*")
+
+
+def link_line_url(line: str) -> str:
+    """The address of a line that is one web address, or a short label and one address
+    ("Plus d'info : https://www.cnll.fr/"); else ""."""
+    line = line.strip()
+    label = LINK_LABEL.match(line)
+    rest = line[label.end():] if label and len(line[:label.end()].split()) <= 6 else line
+    if not is_url_line(rest) or "://" in line[:len(line) - len(rest)]:
+        return ""
+    return find_urls(rest)[0][2]

@@ -21,6 +21,11 @@ _ROLE_STEMS = ("présid", "coprésid", "co-présid", "vice", "direct", "délégu
 _PREPOSITION = re.compile(r"(?<!\w)(?:au\s+sein\s+d(?:e\s+|['’])|chez\s+|du\s+|des\s+|de\s+la\s+"
                           r"|de\s+l['’]|de\s+|d['’])(?=[A-ZÀ-ÖØ-Þ])")
 _MAX_LEAD_WORDS = 4
+_VERBS = (r"déclar|expliqu|soulign|ajout|précis|indiqu|comment|affirm|estim|rappell?|conclu|résum|insist"
+          r"|confi|annonc|observ|poursui|témoign|analys|assur|martèl|reconn|détaill|salu|dit|lanc|résum"
+          r"|se\s+réjoui|se\s+félicit|s['’]enthousiasm|s['’]exclam|sourit|reprend|complèt|complét|insist")
+_VERB_TAIL = re.compile(rf"(?:\s*,\s*|\s+)(?:a\s+|avait\s+|vient\s+d['’]|vient\s+de\s+)?(?:{_VERBS})(?:e|é|ée|és|ent|ait|aît|it|t|a)?(?:-t-(?:il|elle))?\s*$")
+_MARKS = "«»“”„\""
 
 
 def _closing_index(text: str, start: int) -> int:
@@ -81,7 +86,7 @@ def _tidy(text: str) -> str:
     return text
 
 
-def _org_like(text: str) -> bool:
+def org_like(text: str) -> bool:
     """True when every word is capitalised, a number or a linking word (an organisation's name)."""
     words = [re.sub(r"^[ld]['’]", "", w, flags=re.IGNORECASE) for w in re.findall(r"[\w’'&-]+", text)]
     words = [w for w in words if w]
@@ -89,7 +94,7 @@ def _org_like(text: str) -> bool:
         w[0].isupper() or w[0].isdigit() or w.lower() in _ORG_PARTICLES for w in words)
 
 
-def _is_role(text: str) -> bool:
+def is_role(text: str) -> bool:
     """True when the text starts with a job title (président, directrice, CEO…)."""
     return text.split()[0].lower().startswith(_ROLE_STEMS) if text.split() else False
 
@@ -100,7 +105,7 @@ def organization_in_role(role: str) -> str:
     plain = re.sub(r"\([^()]*\)?", " ", role)
     for match in _PREPOSITION.finditer(plain):
         candidate = _tidy(re.sub(r"\s+", " ", plain[match.end():]))
-        if _org_like(candidate):
+        if org_like(candidate):
             return candidate
     acronym = re.search(r"\(([A-Z][A-Z0-9&-]{1,11})\)", role)
     return acronym.group(1) if acronym else ""
@@ -111,13 +116,13 @@ def _role_and_org(parts: list[str]) -> tuple[str, str]:
     if not parts:
         return "", ""
     last = _tidy(parts[-1])
-    if _org_like(last) and not _is_role(last):
+    if org_like(last) and not is_role(last):
         return _tidy(", ".join(parts[:-1])), last
     role = _tidy(", ".join(parts))
     return role, organization_in_role(role)
 
 
-def _take_name(text: str) -> tuple[str, str]:
+def take_name(text: str) -> tuple[str, str]:
     """Split a leading personal name ("Jessica Leygues, …") from the rest of the text."""
     tokens = text.split(" ")
     name: list[str] = []
@@ -143,10 +148,11 @@ def parse_speaker(attribution: str) -> Speaker | None:
     """Who speaks, from "a souligné NAME, role, organisation" or "NAME, role" or "Pour NAME"."""
     text = re.sub(r"^[–—-]\s*", "", attribution.strip())
     text = _INTRO_WORD.sub("", text).rstrip(":.").strip()
+    text = _VERB_TAIL.sub("", text)
     match = _CAPITAL.search(text)
     if not match or len(text[:match.start()].split()) > _MAX_LEAD_WORDS:
         return None
-    name, rest = _take_name(text[match.start():])
+    name, rest = take_name(text[match.start():])
     if not name:
         return None
     if not rest.startswith(","):
@@ -160,7 +166,7 @@ def is_speaker_line(text: str) -> bool:
     text = re.sub(r"^[–—-]\s*", "", text.strip())
     if len(text) > 200 or _OPENING.search(text) or text.endswith(("?", "!")):
         return False
-    name, rest = _take_name(text)
+    name, rest = take_name(text)
     return len(name.split()) >= 2 and (not rest or rest.startswith(","))
 
 
@@ -185,3 +191,25 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
         line = re.sub(r"^[–—-]\s*", "", next_text.strip())
         return Block("quote", text=quote, attribution=line, speaker=parse_speaker(line)), True
     return Block("quote", text=quote), False
+
+
+def opens_unclosed_quote(text: str) -> bool:
+    """True when the paragraph opens a quotation (at its start, or after "Pour X," / "X déclare :")
+    that it does not close: the quotation goes on in the next paragraphs."""
+    match = _OPENING.search(text)
+    if not match:
+        return False
+    before = text[:match.start()].strip()
+    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+        return False
+    return _closing_index(text, match.start()) < 0
+
+
+def closes_quote(text: str) -> bool:
+    """True when the paragraph holds a closing quotation mark (» ” or a straight quote)."""
+    return any(mark in text for mark in "»”\"")
+
+
+def continuation(text: str) -> str:
+    """A quotation's next paragraph without the marks French puts at its start (« or »)."""
+    return text.lstrip(_MARKS + " \xa0\u202f")

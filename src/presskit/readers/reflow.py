@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from presskit.readers.patterns import (
+    about_organization,
     ends_sentence,
     first_word,
     is_bullet,
@@ -14,6 +15,9 @@ from presskit.readers.patterns import (
 )
 
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+_OPEN_END = re.compile(r"(?:^|\s)(?i:le|la|les|de|du|des|d['’]|l['’]|un|une|et|ou|à|au|aux|en|pour|par|sur|dans|avec"
+                       r"|sans|sous|entre|vers|chez|ce|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|qui|que"
+                       r"|dont|mais)$")
 _ELISION = re.compile(r"\b[^\W\d_]['’]$")
 
 
@@ -25,6 +29,7 @@ class Para:
     lines: list[str]
     line: int
     gap_before: bool = True
+    hint: str = ""
 
     @property
     def text(self) -> str:
@@ -44,7 +49,10 @@ def join_two(left: str, right: str) -> str:
     """Join two lines of one paragraph."""
     last_token = left.rsplit(" ", 1)[-1]
     if "://" in last_token or last_token.startswith("www."):
-        return left + right if left.endswith("-") else f"{left} {right}"
+        head = right.split(" ", 1)[0]
+        glued = not right[:1].isupper() and (left.endswith(("-", "/", "_", "=", "&", "?"))
+                                             or starts_lower(right) and ("/" in head or " " not in right))
+        return left + right if glued else f"{left} {right}"
     if _HYPHEN_BREAK.search(left):
         return left[:-1] + right if starts_lower(right) else left + right
     if _ELISION.search(left):
@@ -82,8 +90,14 @@ def groups(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 def breaks_between(left: str, right: str, width: int) -> bool:
     """True when two adjacent lines (no blank between) belong to different paragraphs."""
-    if is_bullet(right) or is_section_heading(left) or is_section_heading(right):
+    if is_bullet(right):
         return True
+    if about_organization(left) and right.endswith(":") and about_organization(f"{left} {right}"):
+        return False  # an "À propos de …" heading wrapped over two lines
+    if is_section_heading(left) or is_section_heading(right):
+        return True
+    if _OPEN_END.search(left):
+        return False
     if starts_lower(right):
         return ends_sentence(left) and is_url_line(right)
     if not width:
@@ -98,7 +112,7 @@ def continues(previous: list[str], right: str, width: int) -> bool:
         return False
     if ends_sentence(left):
         return False
-    if starts_lower(right) or left.endswith(",") or _HYPHEN_BREAK.search(left):
+    if starts_lower(right) or left.endswith(",") or _HYPHEN_BREAK.search(left) or _OPEN_END.search(left):
         return True
     return bool(width) and len(previous) > 1 and len(left) >= 0.8 * width
 
@@ -114,13 +128,15 @@ def split_run(start: int, run: list[str], width: int) -> list[Para]:
     return paras
 
 
-def paragraphs(lines: list[str]) -> list[Para]:
-    """The paragraphs of the text (lines already stripped; blank lines separate runs)."""
+def paragraphs(lines: list[str], structured: bool = False) -> list[Para]:
+    """The paragraphs of the text (lines already stripped; blank lines separate runs, and always end
+    a paragraph when the source is `structured`)."""
     width = wrap_width(lines)
     result: list[Para] = []
     for start, run in groups(lines):
         for para in split_run(start, run, width):
-            if result and para.gap_before and continues(result[-1].lines, para.lines[0], width):
+            if (result and para.gap_before and not structured
+                    and continues(result[-1].lines, para.lines[0], width)):
                 result[-1] = Para(result[-1].lines + para.lines, result[-1].line, result[-1].gap_before)
             else:
                 result.append(para)

@@ -3,15 +3,41 @@ from __future__ import annotations
 
 import re
 
-from presskit.document import About, Contact
-from presskit.readers.patterns import about_organization, is_bullet, is_contact_heading
+from presskit.document import About
+from presskit.readers.patterns import (
+    about_organization,
+    is_bullet,
+    is_contact_heading,
+    split_about_line,
+    split_contact_line,
+)
 from presskit.readers.reflow import Para
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_LABEL = re.compile(r"(?:t[ée]l[ée]?(?:phone)?|mob(?:ile)?|portable|phone|ligne directe)\b\.?\s*:?\s*",
-                          re.IGNORECASE)
-_PHONE = re.compile(r"\+?\(?\d[\d\s.()/-]{6,}\d")
-_ARTICLE = re.compile(r"^(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*", re.IGNORECASE)
+_NOT_ORG_ABOUT = re.compile(r"^[AÀ]\s+propos\s+d", re.IGNORECASE)
+
+
+def _split_heading(para: Para) -> list[Para]:
+    """A paragraph whose first line is "À propos de X : text" or "Contact presse : NAME…" as a
+    heading paragraph and the rest of the paragraph."""
+    first = para.lines[0]
+    split = split_about_line(first) or split_contact_line(first)
+    if not split:
+        return [para]
+    head, rest = split
+    return [Para([head], para.line, para.gap_before), Para([rest] + para.lines[1:], para.line, False)]
+
+
+def _opens(para: Para) -> str:
+    """"about" or "contact" when the paragraph opens such a section, "body" for an "À propos de la
+    brochure"-like heading (it ends a section), else ""."""
+    text = para.text
+    if about_organization(text):
+        return "about"
+    if is_contact_heading(para.lines[0]):
+        return "contact"
+    if _NOT_ORG_ABOUT.match(text) and len(text) <= 160 and len(para.lines) == 1:
+        return "body"
+    return ""
 
 
 def split_sections(paras: list[Para]) -> tuple[list[Para], list[list[Para]], list[list[Para]]]:
@@ -20,13 +46,17 @@ def split_sections(paras: list[Para]) -> tuple[list[Para], list[list[Para]], lis
     abouts: list[list[Para]] = []
     contacts: list[list[Para]] = []
     current: list[Para] | None = None
-    for para in paras:
-        if about_organization(para.text):
+    for para in (piece for p in paras for piece in _split_heading(p)):
+        opens = _opens(para)
+        if opens == "about":
             current = [para]
             abouts.append(current)
-        elif is_contact_heading(para.text):
+        elif opens == "contact":
             current = [para]
             contacts.append(current)
+        elif opens == "body":
+            current = None
+            body.append(para)
         elif current is None:
             body.append(para)
         else:
@@ -50,52 +80,3 @@ def build_about(paras: list[Para]) -> About:
     heading = paras[0].text
     return About(organization=about_organization(heading), heading=heading,
                  text="\n\n".join(_about_paragraphs(paras[1:])))
-
-
-def _phone(lines: list[str]) -> str:
-    """The first phone number, preferring one after a "Tél" label."""
-    for line in lines:
-        label = _PHONE_LABEL.search(line)
-        match = _PHONE.search(line, label.end()) if label else None
-        if match:
-            return match.group().strip()
-    for line in lines:
-        match = _PHONE.search(line)
-        if match and sum(c.isdigit() for c in match.group()) >= 8:
-            return match.group().strip()
-    return ""
-
-
-def _is_detail(line: str) -> bool:
-    """True for a line that gives an e-mail, a phone or a web address rather than a name."""
-    return bool(_EMAIL.search(line) or _PHONE_LABEL.match(line) or re.search(r"\d{2}[\s.]?\d{2}", line)
-                or "://" in line or line.lower().startswith("www."))
-
-
-def _contact(heading: str, lines: list[str]) -> Contact:
-    """One contact from its lines; the organisation comes from its lines or from the heading."""
-    people = [line for line in lines if not _is_detail(line)]
-    name = re.split(r"\s*[,–—|]\s*|\s+-\s+", people[0])[0] if people else ""
-    organization = people[1] if len(people) > 1 else ""
-    if not organization and heading:
-        rest = re.sub(r"^\S+\s+\S+\s*", "", heading).rstrip(" :")
-        organization = _ARTICLE.sub("", rest) if _ARTICLE.match(rest) else ""
-    email = _EMAIL.search("\n".join(lines))
-    return Contact(name=name, organization=organization, email=email.group() if email else "",
-                   phone=_phone(lines), text="\n".join(([heading] if heading else []) + lines))
-
-
-def build_contacts(paras: list[Para]) -> list[Contact]:
-    """Contacts of one section: the heading, then one contact per run of lines between blank lines."""
-    heading = paras[0].lines[0]
-    runs: list[list[str]] = []
-    tail = paras[0].lines[1:]
-    if tail:
-        runs.append(tail)
-    for para in paras[1:]:
-        if para.gap_before or not runs:
-            runs.append([])
-        runs[-1].extend(para.lines)
-    if not runs:
-        return [Contact(text=heading)]
-    return [_contact(heading if i == 0 else "", run) for i, run in enumerate(runs)]

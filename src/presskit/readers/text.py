@@ -1,44 +1,90 @@
-"""The plain-text reader: a French press release as text (often exported from a PDF) → Document."""
+"""The plain-text reader: a French press release as text (often exported from a PDF) → Document.
+
+The Markdown, DOCX and PDF readers turn their file into text of the same shape and hand it here,
+with a `Layout` of what their markup said (headings, links, footnotes).
+"""
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from presskit.document import Block, Document, Footnote
+from presskit.document import Document, Footnote
+from presskit.readers.blocks import build_blocks, finish_blocks
+from presskit.readers.contacts import EMAIL, build_contacts
 from presskit.readers.decode import normalise
 from presskit.readers.front import Front, is_title_like, take_front_item
-from presskit.readers.links import full_url, has_scheme, unique_links, url_key
-from presskit.readers.notes import extract_footnotes, place_notes
-from presskit.readers.patterns import (
-    ends_sentence,
-    is_bullet,
-    is_url_line,
-    strip_bullet,
-)
-from presskit.readers.quotes import quote_block
+from presskit.readers.layout import Layout
+from presskit.readers.links import full_url, unique_links, url_key
+from presskit.readers.notes import extract_footnotes
+from presskit.readers.patterns import is_bullet
 from presskit.readers.reflow import Para, paragraphs
-from presskit.readers.sections import build_about, build_contacts, split_sections
+from presskit.readers.sections import build_about, split_sections
 
 _DATELINE_SEARCH = 3
-_CLOSING_MAX = 120
 
 
-def parse(text: str, source: str = "") -> Document:
+def parse(text: str, source: str = "", layout: Layout | None = None) -> Document:
     """Build the Document of a French press release given as plain text."""
+    layout = layout or Layout()
     text = normalise(text)
     lines, footnotes = extract_footnotes(text.split("\n"))
-    paras = paragraphs(lines)
+    footnotes = _renumbered(footnotes, layout.footnotes)
+    paras = paragraphs(lines, structured=layout.structured)
+    for para in paras:
+        para.hint = layout.hints.get(para.line - 1, "")
     front, paras = read_front(paras)
     body, abouts, contact_sections = split_sections(paras)
     blocks = finish_blocks(build_blocks(body), footnotes)
-    about = tuple(build_about(section) for section in abouts)
-    contacts = tuple(c for section in contact_sections for c in build_contacts(section))
     document = Document(
         lang="fr", title=front.title, subtitle=front.subtitle, dateline=front.dateline,
         labels=tuple(front.labels), embargo=front.embargo, blocks=tuple(blocks), footnotes=footnotes,
-        about=about, contacts=contacts, source=source)
-    date = front.dateline.date if front.dateline else ""
-    return document.evolve(links=unique_links([text]), meta=(("date", date),) if date else ())
+        about=tuple(build_about(section) for section in abouts),
+        contacts=tuple(c for section in contact_sections for c in build_contacts(section)), source=source)
+    return document.evolve(links=_links(text, footnotes, layout.links), meta=_meta(front))
+
+
+def _renumbered(found: tuple[Footnote, ...], given: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
+    """The footnotes of the text followed by those of the file (a file's own take precedence)."""
+    ids = {note.id for note in given}
+    return tuple(note for note in found if note.id not in ids) + given
+
+
+def _links(text: str, footnotes: tuple[Footnote, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
+    """Every web address of the text and of the file's links, then every e-mail address (mailto:)."""
+    urls = unique_links([text, *(note.text for note in footnotes)])
+    seen = {url_key(url) for url in urls}
+    for url in extra:
+        if url.lower().startswith("mailto:"):
+            continue
+        if url_key(url) not in seen:
+            seen.add(url_key(url))
+            urls += (full_url(url),)
+    emails = dict.fromkeys(m.group().lower() for m in EMAIL.finditer(text))
+    emails.update((url[7:].lower(), None) for url in extra if url.lower().startswith("mailto:"))
+    return urls + tuple(f"mailto:{email}" for email in emails)
+
+
+def _meta(front: Front) -> tuple[tuple[str, str], ...]:
+    """The release date and the embargo's date and time, when the front gave them."""
+    meta = []
+    if front.dateline and front.dateline.date:
+        meta.append(("date", front.dateline.date))
+    if front.embargo_at:
+        meta.append(("embargo", front.embargo_at))
+    return tuple(meta)
+
+
+def _take_title(front: Front, para: Para) -> bool:
+    """Record the paragraph as title or subtitle when its text or its markup makes it one."""
+    if para.hint == "title" and not front.title:
+        front.title = para.text
+    elif para.hint == "subtitle" and not front.subtitle:
+        front.subtitle = para.text
+    elif para.hint in ("", "title", "subtitle", "heading") and is_title_like(para.text) and not front.subtitle:
+        if front.title:
+            front.subtitle = para.text
+        else:
+            front.title = para.text
+    else:
+        return False
+    return True
 
 
 def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
@@ -46,14 +92,12 @@ def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
     front = Front()
     rest = list(paras)
     while rest:
-        text = rest[0].text
-        matched, remainder = take_front_item(front, text)
+        matched, remainder = take_front_item(front, rest[0].text)
         if matched:
             rest = ([Para([remainder], rest[0].line)] if remainder else []) + rest[1:]
             if remainder:
                 break
-        elif is_title_like(text) and not front.subtitle:
-            front.title, front.subtitle = (front.title, text) if front.title else (text, "")
+        elif _take_title(front, rest[0]):
             rest = rest[1:]
         else:
             break
@@ -64,81 +108,15 @@ def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
 
 def _dateline_in_body(front: Front, paras: list[Para]) -> list[Para]:
     """Find a dateline opening one of the first body paragraphs (it may follow the chapô)."""
-    for i, para in enumerate(paras[:_DATELINE_SEARCH]):
+    searched = 0
+    for i, para in enumerate(paras):
+        if is_bullet(para.text) or para.hint:
+            continue
+        searched += 1
+        if searched > _DATELINE_SEARCH:
+            break
         matched, remainder = take_front_item(front, para.text)
         if matched:
             kept = [Para([remainder], para.line)] if remainder else []
             return paras[:i] + kept + paras[i + 1:]
     return paras
-
-
-def is_heading(text: str) -> bool:
-    """True for a short line without final punctuation between paragraphs."""
-    words = len(text.split())
-    if text.endswith(":"):
-        return words <= 6 and not text[:1].islower()
-    return (len(text) <= 120 and words <= 14 and not text[:1].islower() and not is_url_line(text)
-            and not ends_sentence(text) and not text.endswith((",", ";")) and text[:1] not in "«“\"")
-
-
-def build_blocks(paras: list[Para]) -> list[Block]:
-    """Classify body paragraphs: lists, quotes, headings, paragraphs."""
-    blocks: list[Block] = []
-    i = 0
-    while i < len(paras):
-        text = paras[i].text
-        if is_bullet(text):
-            items = []
-            while i < len(paras) and is_bullet(paras[i].text):
-                items.append(strip_bullet(paras[i].text))
-                i += 1
-            blocks.append(Block("list", items=tuple(items)))
-            continue
-        found = quote_block(text, paras[i + 1].text if i + 1 < len(paras) else "")
-        if found:
-            blocks.append(found[0])
-            i += 2 if found[1] else 1
-            continue
-        blocks.append(Block("heading" if is_heading(text) else "paragraph", text=text))
-        i += 1
-    return blocks
-
-
-def finish_blocks(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> list[Block]:
-    """Mark the lede and the closing lines, and place the footnote calls."""
-    blocks = mark_closing(blocks)
-    if blocks and blocks[0].kind == "paragraph":
-        blocks[0] = replace(blocks[0], kind="lede")
-    return place_notes(blocks, footnotes)
-
-
-def _is_closing(block: Block) -> bool:
-    """True for a web address or one short sentence, as a release's last body lines are."""
-    if block.kind != "paragraph":
-        return False
-    if is_url_line(block.text):
-        return True
-    sentences = re.findall(r"[.!?…](?:\s|$)", block.text)
-    return len(block.text) <= _CLOSING_MAX and ends_sentence(block.text) and len(sentences) == 1
-
-
-def mark_closing(blocks: list[Block]) -> list[Block]:
-    """Turn the last lines into closing blocks when web addresses end the body: the addresses
-    (one block per address) and the short sentences just before them."""
-    start = len(blocks)
-    while start > 1 and _is_closing(blocks[start - 1]):
-        start -= 1
-    while start < len(blocks) and not any(is_url_line(b.text) for b in blocks[start:]):
-        start += 1
-    closing: list[Block] = []
-    for block in blocks[start:]:
-        if not is_url_line(block.text):
-            closing.append(replace(block, kind="closing"))
-            continue
-        url = block.text.rstrip(".,;:!? ")
-        same = next((i for i, b in enumerate(closing) if b.url and url_key(b.url) == url_key(url)), None)
-        if same is None:
-            closing.append(Block("closing", text=block.text, url=full_url(url)))
-        elif has_scheme(url) and not has_scheme(closing[same].text):
-            closing[same] = replace(closing[same], url=url)
-    return blocks[:start] + closing

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
-from docx.shared import Cm
+from docx.shared import Cm, Mm
 from docx.text.paragraph import Paragraph
 
-from presskit import labels
+from presskit import labels, typography
 from presskit.atomic import write_bytes
 from presskit.document import Block, Contact, Document
-from presskit.errors import PresskitError
 from presskit.inline import (
     Run,
     footnote_runs,
@@ -25,6 +23,7 @@ from presskit.inline import (
     note_numbers,
     tel_href,
 )
+from presskit.renderers import docx_kit
 from presskit.renderers.docx_styles import define_styles
 from presskit.renderers.docx_xml import (
     add_field,
@@ -34,7 +33,7 @@ from presskit.renderers.docx_xml import (
     fix_zip_times,
     make_run,
 )
-from presskit.theme import Theme
+from presskit.theme import Theme, check_theme
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -58,13 +57,20 @@ class _Writer:
         return paragraph
 
     def text(self, text: str, style: str, notes: tuple = ()) -> Paragraph:
-        """Add a paragraph of plain text, linkified, with its footnote calls."""
-        return self.paragraph(inline_runs(text, notes, self.numbers), style)
+        """Add a paragraph of plain text, linkified and typeset, with its footnote calls."""
+        return self.paragraph(inline_runs(text, notes, self.numbers, self.document.lang), style)
+
+    def paragraph_in(self, container, text: str, style: str) -> Paragraph:
+        """Add a typeset, linkified paragraph to a table cell (or any block container)."""
+        paragraph = container.add_paragraph(style=style)
+        add_runs(paragraph._p, self.doc.part, inline_runs(text, lang=self.document.lang), self.lang)
+        return paragraph
 
 
 def render(document: Document, theme: Theme, path: Path) -> Path:
     """Write `document` as a DOCX at `path` (atomically) and return the path."""
     path = Path(path)
+    check_theme(theme)
     writer = _Writer(document, theme)
     _page_setup(writer)
     _body(writer)
@@ -77,17 +83,20 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
 
 
 def _page_setup(w: _Writer) -> None:
-    """A4 with generous margins; brand and label in the header, page x of y in the footer."""
+    """A4 with the brand's margins; a bare cover; brand and label in the header, page x of y below."""
     section = w.doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(2.5)
+    top, right, bottom, left = (Mm(m) for m in w.theme.margins)
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = \
+        top, right, bottom, left
     section.header_distance = section.footer_distance = Cm(1.2)
+    section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     header.style = w.doc.styles["Header"]
     _brand(w, header)
     header.add_run("\t")
-    header._p.append(make_run(labels.label(w.document.lang, "press_release"), w.lang))
+    label = w.theme.header_text(w.document.lang, labels.label(w.document.lang, "press_kit"))
+    header._p.append(make_run(label, w.lang))
     if w.document.meta_value("status") == "draft":
         banner = section.header.add_paragraph(style="Draft Banner")
         banner._p.append(make_run(labels.label(w.document.lang, "draft"), w.lang))
@@ -96,21 +105,14 @@ def _page_setup(w: _Writer) -> None:
 
 def _brand(w: _Writer, paragraph: Paragraph) -> None:
     """The logo image when the theme has one, else the wordmark."""
-    if w.theme.logo is None:
-        paragraph._p.append(make_run(w.theme.name, w.lang, "Brand"))
-        return
-    try:
-        paragraph.add_run().add_picture(str(w.theme.logo), height=Cm(1))
-    except (OSError, UnrecognizedImageError, ValueError) as exc:
-        raise PresskitError(f"cannot read the logo image ({exc})", path=w.theme.logo,
-                            hint="use a PNG or JPEG file, or remove the logo setting") from exc
+    docx_kit.add_logo(w, paragraph, w.theme.logo, w.theme.name, Cm(0.8))
 
 
 def _footer(w: _Writer, paragraph: Paragraph) -> None:
     """Brand name, then "Page {PAGE} of {NUMPAGES}" at the right tab."""
     paragraph.style = w.doc.styles["Footer"]
     before, middle, after = labels.page_parts(w.document.lang)
-    paragraph._p.append(make_run(w.theme.name, w.lang))
+    paragraph._p.append(make_run(w.theme.footer_text(w.document.lang), w.lang))
     paragraph.add_run("\t")
     paragraph._p.append(make_run(before, w.lang))
     add_field(paragraph._p, "PAGE", "1", w.lang)
@@ -121,8 +123,9 @@ def _footer(w: _Writer, paragraph: Paragraph) -> None:
 
 
 def _body(w: _Writer) -> None:
-    """Title block, body blocks, footnotes, About sections and contacts."""
+    """Cover, title block, body blocks, footnotes, key figures, About sections and contacts."""
     doc = w.document
+    docx_kit.cover(w)
     if doc.embargo:
         w.text(doc.embargo, "Embargo")
     w.text(doc.title, "Title")
@@ -133,6 +136,11 @@ def _body(w: _Writer) -> None:
     for block in doc.blocks:
         _block(w, block)
     _footnotes(w)
+    if doc.figures:
+        docx_kit.page_break(w)
+        docx_kit.figures(w)
+    if doc.about or doc.contacts:
+        docx_kit.page_break(w)
     _about(w)
     _contacts(w)
 
@@ -154,10 +162,19 @@ def _block(w: _Writer, block: Block) -> None:
 def _quote(w: _Writer, block: Block) -> None:
     """A pull quote in the language's quotation marks, then "— Name, Role, Organization"."""
     opening, closing = labels.quote_marks(w.document.lang)
-    runs = [Run("text", opening), *inline_runs(block.text, block.notes, w.numbers), Run("text", closing)]
-    w.paragraph(runs, "Pull Quote")
+    runs = [Run("text", opening), *inline_runs(block.text, block.notes, w.numbers, w.document.lang),
+            Run("text", closing)]
+    w.paragraph(runs, "Quote")
     speaker = labels.attribution_line(block)
-    if speaker:
+    if not speaker:
+        return
+    name = block.speaker.name if block.speaker else ""
+    if name and speaker.startswith(f"— {name}"):
+        paragraph = w.doc.add_paragraph(style="Quote Attribution")
+        paragraph._p.append(make_run("— ", w.lang))
+        paragraph._p.append(make_run(name, w.lang, "Strong"))
+        paragraph._p.append(make_run(typography.apply(speaker[len(name) + 2:], w.document.lang), w.lang))
+    else:
         w.text(speaker, "Quote Attribution")
 
 
@@ -167,7 +184,8 @@ def _footnotes(w: _Writer) -> None:
         return
     part = add_footnotes_part(w.doc.part)
     for note in w.document.footnotes:
-        add_footnote(part, w.numbers[note.id], footnote_runs(note.text, note.url), w.lang)
+        add_footnote(part, w.numbers[note.id], footnote_runs(note.text, note.url, w.document.lang),
+                     w.lang)
 
 
 def _about(w: _Writer) -> None:
@@ -197,14 +215,15 @@ def _contact(w: _Writer, contact: Contact) -> None:
     lines: list[list[Run]] = []
     if contact.name:
         paragraph._p.append(make_run(contact.name, w.lang, "Strong"))
-    if contact.organization:
-        lines.append([Run("text", contact.organization)])
+    for value in (contact.role, contact.organization):
+        if value:
+            lines.append([Run("text", typography.apply(value, w.document.lang))])
     if contact.email:
         lines.append([Run("email", contact.email, href_for(contact.email))])
     if contact.phone:
         lines.append([Run("url", contact.phone, tel_href(contact.phone))])
     if contact.text:
-        lines.append(inline_runs(contact.text))
+        lines.append(inline_runs(contact.text, lang=w.document.lang))
     for n, runs in enumerate(lines):
         if n or contact.name:
             paragraph.add_run().add_break()

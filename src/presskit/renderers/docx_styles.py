@@ -7,13 +7,12 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
 from presskit.renderers.docx_xml import set_borders, set_fonts, set_lang, set_shading
 from presskit.theme import Theme
 
-TEXT_WIDTH = Cm(16)  # A4 (21 cm) minus two 2.5 cm margins
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,7 @@ class _Look:
     after: float | None = None
     indent: float | None = None
     keep_next: bool = False
+    align: str = ""
 
 
 def tint(hex_color: str, amount: float) -> str:
@@ -76,22 +76,35 @@ def _apply(style: BaseStyle, look: _Look) -> None:
         fmt.left_indent = Cm(look.indent)
     if look.keep_next:
         fmt.keep_with_next = True
+    if look.align:
+        fmt.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}[look.align]
 
 
 def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
     """The look of every style the renderer uses."""
     para, char = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
     return {
-        "Title": (para, _Look(22, True, False, theme.primary, 0, 6)),
-        "Subtitle": (para, _Look(13, False, False, theme.muted, 0, 10)),
-        "Dateline": (para, _Look(9, None, True, theme.muted, 0, 14)),
+        "Title": (para, _Look(23, True, False, theme.primary, 0, 6)),
+        "Subtitle": (para, _Look(13.5, False, False, theme.muted, 0, 10)),
+        "Dateline": (para, _Look(9.5, None, True, theme.muted, 0, 14)),
         "Embargo": (para, _Look(8.5, True, None, theme.accent, 0, 8)),
-        "Lede": (para, _Look(11, True, None, theme.text, 6, 16)),
-        "Heading 1": (para, _Look(12.5, True, False, theme.primary, 14, 6, keep_next=True)),
-        "Heading 2": (para, _Look(11, True, False, theme.primary, 10, 4, keep_next=True)),
+        "Lede": (para, _Look(12, False, None, theme.primary, 6, 16)),
+        "Heading 1": (para, _Look(14, True, False, theme.primary, 16, 6, keep_next=True)),
+        "Heading 2": (para, _Look(11.5, True, False, theme.primary, 10, 4, keep_next=True)),
         "List Bullet": (para, _Look(None, None, None, "", 0, 3)),
-        "Pull Quote": (para, _Look(11, None, True, theme.text, 10, 2, indent=0.8)),
-        "Quote Attribution": (para, _Look(9, None, False, theme.muted, 0, 12, indent=0.8)),
+        "Quote": (para, _Look(12, None, True, theme.primary, 10, 3, indent=0.8)),
+        "Quote Attribution": (para, _Look(9, None, False, theme.muted, 0, 14, indent=0.8)),
+        "Cover Brand": (para, _Look(13, True, None, theme.primary, 0, 150)),
+        "Cover Kicker": (para, _Look(14, True, False, theme.accent, 0, 14)),
+        "Cover Title": (para, _Look(30, True, False, theme.primary, 0, 12)),
+        "Cover Subtitle": (para, _Look(15, False, False, theme.muted, 0, 20)),
+        "Cover Date": (para, _Look(11, None, None, theme.text, 0, 0)),
+        "Cover Organizations": (para, _Look(12, True, None, theme.primary, 170, 0)),
+        "Figure Qualifier": (para, _Look(8.5, None, None, theme.muted, 4, 0)),
+        "Figure Value": (para, _Look(24, True, None, theme.primary, 0, 2)),
+        "Figure Label": (para, _Look(9.5, None, None, theme.text, 0, 14)),
+        "Chart Title": (para, _Look(11, True, None, theme.text, 16, 4, keep_next=True)),
+        "Chart": (para, _Look(None, None, None, "", 0, 10)),
         "Closing": (para, _Look(None, True, None, "", 6, 8)),
         "About Text": (para, _Look(9, None, None, "", 0, 6)),
         "Contact": (para, _Look(9, None, None, "", 0, 8)),
@@ -130,7 +143,8 @@ def _defaults(doc: DocxDocument, theme: Theme, lang_tag: str) -> None:
     set_fonts(rpr, theme.font_name)
     set_lang(rpr, lang_tag)
     _apply(normal, _Look(10, None, None, theme.text, 0, 8))
-    normal.paragraph_format.line_spacing = 1.2
+    normal.paragraph_format.line_spacing = 1.25
+    normal.paragraph_format.widow_control = True
 
 
 def _decorate(doc: DocxDocument, theme: Theme) -> None:
@@ -144,7 +158,7 @@ def _decorate(doc: DocxDocument, theme: Theme) -> None:
     set_borders(lede, {"top": (fill, 4, 6), "left": (theme.primary, 18, 8),
                        "bottom": (fill, 4, 6), "right": (fill, 4, 8)})
     set_shading(lede, fill)
-    for name in ("Pull Quote", "Quote Attribution"):
+    for name in ("Quote", "Quote Attribution"):
         set_borders(styles[name].element.get_or_add_pPr(), {"left": (theme.accent, 12, 8)})
     for name in ("Title", "Subtitle"):
         for spacing in styles[name].element.get_or_add_rPr().findall(qn("w:spacing")):
@@ -157,7 +171,7 @@ def _decorate(doc: DocxDocument, theme: Theme) -> None:
     for name in ("Header", "Footer"):
         tabs = styles[name].paragraph_format.tab_stops
         tabs.clear_all()
-        tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        tabs.add_tab_stop(Mm(210 - theme.margins[1] - theme.margins[3]), WD_TAB_ALIGNMENT.RIGHT)
     _superscript(styles["Footnote Reference"])
 
 

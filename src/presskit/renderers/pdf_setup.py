@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import reportlab.platypus.paragraph as rl_paragraph
 from reportlab import rl_config
@@ -48,17 +48,57 @@ def register_fonts(theme: Theme) -> dict[str, str]:
     return names
 
 
-def load_logo(theme: Theme) -> ImageReader | None:
-    """Return the theme's logo as an image reader (None without logo); PresskitError if unreadable."""
-    if theme.logo is None:
-        return None
-    try:
-        reader = ImageReader(str(theme.logo))
-        reader.getSize()
-    except Exception as exc:
-        raise PresskitError(f"cannot read the logo image ({exc})", path=theme.logo,
-                            hint="use a PNG or JPEG file, or remove the logo setting") from exc
-    return reader
+class Logo:
+    """A PNG/JPEG (image reader) or SVG (reportlab drawing) logo that draws at a given height."""
+
+    def __init__(self, path: Path) -> None:
+        """Read the logo; PresskitError naming the file when it cannot be read."""
+        self.path = Path(path)
+        try:
+            if self.path.suffix.lower() == ".svg":
+                from svglib.svglib import svg2rlg
+
+                self.drawing, self.image = svg2rlg(str(self.path)), None
+                if self.drawing is None:
+                    raise ValueError("not an SVG image")
+                self.size = (self.drawing.width, self.drawing.height)
+            else:
+                self.drawing, self.image = None, ImageReader(str(self.path))
+                self.size = self.image.getSize()
+        except Exception as exc:
+            raise PresskitError(f"cannot read the logo image ({exc})", path=self.path,
+                                hint="use a PNG, JPEG or SVG file, or remove the logo setting") from None
+
+    def width_at(self, height: float) -> float:
+        """The width of the logo drawn `height` points high."""
+        w, h = self.size
+        return height * w / h if h else height
+
+    def draw(self, canvas: Any, x: float, y: float, height: float) -> float:
+        """Draw the logo with its lower-left corner at (x, y); return the width used."""
+        width = self.width_at(height)
+        if self.image is not None:
+            canvas.drawImage(self.image, x, y, width=width, height=height, mask="auto")
+            return width
+        from reportlab.graphics import renderPDF
+
+        scale = height / self.size[1]
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(scale, scale)
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return width
+
+
+def load_logo(theme: Theme) -> "Logo | None":
+    """Return the theme's brand logo (None without one); PresskitError if unreadable."""
+    return Logo(theme.logo) if theme.logo is not None else None
+
+
+def organization_logos(theme: Theme) -> list[tuple[str, "Logo | None"]]:
+    """Each issuing organisation's name and logo (None when it has none)."""
+    return [(o.name, Logo(o.logo) if o.logo else None) for o in theme.organizations]
 
 
 def color(value: str, tint: float = 0.0) -> Color:

@@ -28,12 +28,22 @@ class Finding:
 
 
 def check_terms(target: Document, glossary: TermChecker) -> Document:
-    """Return the English document with `found` set on every term use carried over from the source."""
+    """Return the English document with `found` (and `status`) set on every term use not yet checked.
+
+    Uses that translation already judged (status other than "expected") are kept as they are.
+    """
     english = dict(iter_texts(target))
     english.update(_untranslated_fields(target))
-    terms = tuple(replace(use, found=glossary.term_found(use, english.get(use.path, "")))
+    english.update((s.path, s.target) for s in target.segments)
+    terms = tuple(use if use.status != "expected" else _checked(use, glossary, english.get(use.path, ""))
                   for use in target.terms)
     return target.evolve(terms=terms)
+
+
+def _checked(use: TermUse, glossary: TermChecker, english: str) -> TermUse:
+    """A term use with `found` and its status from the English text of its path."""
+    found = glossary.term_found(use, english)
+    return replace(use, found=found, status="applied" if found else "missing")
 
 
 def _untranslated_fields(target: Document) -> dict[str, str]:
@@ -42,16 +52,17 @@ def _untranslated_fields(target: Document) -> dict[str, str]:
             for i, b in enumerate(target.blocks) if b.speaker}
 
 
-def findings(source: Document, target: Document) -> list[Finding]:
-    """List what is wrong with the English: untranslated segments, missing terms, numbers, links."""
-    found = [Finding(s.path, f"untranslated: {s.source}") for s in untranslated(target)]
-    found += [Finding(u.path, f"term {u.fr!r} should read {u.en!r} in English ({u.surface!r})")
-              for u in target.terms if u.found is False]
-    found += [Finding("document", f"number {n!r} of the French is missing in English", "warning")
-              for n in missing_numbers(source, target)]
-    found += [Finding("document", f"link {url} of the French is missing in English")
-              for url in missing_links(source, target)]
-    return found
+def findings(source: Document, target: Document, glossary=None) -> list[Finding]:
+    """List what is wrong with the English, segment by segment (see `presskit.transforms.gate`).
+
+    Errors stop a final build: untranslated or French segments, a term missing or forbidden, a name
+    changed, a number, address or bracket lost, a placeholder left. Warnings go to the report.
+    """
+    from presskit.transforms import gate  # gate builds on this module's Finding
+
+    if not target.segments:
+        return gate.document_findings(source, target) + gate.term_findings(target)
+    return gate.segment_findings(target, glossary) + gate.term_findings(target)
 
 
 def untranslated(target: Document) -> list[Segment]:

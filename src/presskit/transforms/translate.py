@@ -1,23 +1,47 @@
-"""Translate a French Document into English, sentence by sentence: approved memory first, then an engine."""
+"""Translate a French Document into English, sentence by sentence: memory, glossary, then an engine.
+
+Sentences (pysbd) are the unit. For each distinct sentence, in this order:
+
+- nothing to translate (numbers, an address): "kept", its quantities localised ("85 %" → "85%");
+- an exact memory match: "memory", used as approved, its terms verified against the glossary;
+- only names, terms and quantities: written from the glossary alone ("glossary", or "kept");
+- otherwise the engine gets it with names, terms and quantities protected by tokens, which are
+  restored after (see `presskit.terminology`); "engine:<name>", or "untranslated" without an engine.
+
+A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
+with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
-from presskit.document import Block, Document, NoteRef, Segment, map_texts
+from presskit.document import Block, Document, NoteRef, Segment, TermUse, map_texts
+from presskit.localize import localize
+from presskit.terminology import (
+    APPLIED,
+    MISSING,
+    REPAIRED,
+    Protected,
+    protect,
+    restore,
+    verify,
+)
 from presskit.transforms.segment import split_spans
 
 MEMORY = "memory"
 UNTRANSLATED = "untranslated"
-KEPT = "kept"  # nothing to translate: numbers, punctuation, addresses
+KEPT = "kept"  # nothing to translate: numbers, punctuation, addresses, names alone
+GLOSSARY = "glossary"  # only glossary terms (and names, quantities): written from the glossary
+FUZZY_THRESHOLD = 85.0
 
 _WORDLESS = re.compile(r"^(?:[\W\d_]+|\S+@\S+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|fr|org|eu|net))$")
 _TRAILING_PUNCT = " .!?…:;»\"”)"
 
 
 class Memory(Protocol):
-    """What the transform needs of a translation memory."""
+    """What the transform needs of a translation memory (`best`, for fuzzy matches, is optional)."""
 
     def lookup(self, source: str) -> str | None: ...
 
@@ -30,6 +54,18 @@ class Engine(Protocol):
     def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """The English of one French sentence, where it came from, and the status of its glossary matches."""
+
+    target: str
+    origin: str
+    matches: tuple = ()
+    statuses: tuple[str, ...] = ()
+    score: float = 1.0
+    note: str = ""
+
+
 def needs_translation(sentence: str) -> bool:
     """Tell whether a sentence has words to translate (not just numbers, signs or an address).
 
@@ -39,60 +75,121 @@ def needs_translation(sentence: str) -> bool:
     return not _WORDLESS.match(sentence.strip())
 
 
-def missing_sentences(document: Document, memory: Memory) -> list[str]:
-    """Return the distinct sentences that the memory lacks, in reading order."""
-    missing: dict[str, None] = {}
+def sentences_of(document: Document) -> list[str]:
+    """Return the distinct sentences of the document's translatable texts, in reading order."""
+    found: dict[str, None] = {}
 
     def visit(_path: str, text: str) -> str:
         for start, end in split_spans(text):
-            sentence = text[start:end]
-            if needs_translation(sentence) and memory.lookup(sentence) is None:
-                missing.setdefault(sentence)
+            found.setdefault(text[start:end])
         return text
 
     map_texts(document, visit)
-    return list(missing)
+    return list(found)
 
 
-def translate(document: Document, memory: Memory, engine_for: Callable[[], Engine | None],
-              *, target: str = "en") -> Document:
-    """Return the English document; `engine_for()` is called only when the memory lacks a sentence."""
-    missing = missing_sentences(document, memory)
-    engine = engine_for() if missing else None
-    machine: dict[str, str] = {}
-    if engine is not None and missing:
-        machine = dict(zip(missing, engine.translate(missing, document.lang, target)))
-    origin_of_engine = f"engine:{engine.name}" if engine else UNTRANSLATED
+def missing_sentences(document: Document, memory: Memory) -> list[str]:
+    """Return the distinct sentences that need translating and that the memory lacks, in reading order."""
+    return [s for s in sentences_of(document) if needs_translation(s) and memory.lookup(s) is None]
+
+
+def translate(document: Document, memory: Memory, engine_for: Callable[[], Engine | None], *,
+              glossary=None, target: str = "en", locale: str = "en_GB",
+              fuzzy_threshold: float = FUZZY_THRESHOLD) -> Document:
+    """Return the English document; `engine_for()` is called only when a sentence needs an engine.
+
+    With a `glossary`, names and terms are protected through the engine and the English document's
+    `terms` list every match per segment (path "blocks[3].text#2") with its status; without one,
+    the French document's `terms` are carried over for `check.check_terms`.
+    """
+    done: dict[str, Sentence] = {}
+    pending: dict[str, Protected] = {}
+    for sentence in sentences_of(document):
+        result = _settle(sentence, memory, glossary, locale)
+        if isinstance(result, Protected):
+            pending[sentence] = result
+        else:
+            done[sentence] = result
+    done.update(_machine(pending, memory, engine_for, (document.lang, target), fuzzy_threshold))
+    return _assemble(document, done, target, with_terms=glossary is not None)
+
+
+def _settle(sentence: str, memory: Memory, glossary, locale: str) -> Sentence | Protected:
+    """Translate a sentence without an engine when possible; otherwise return it protected."""
+    if not needs_translation(sentence):
+        return Sentence(localize(sentence, locale), KEPT)
+    approved = memory.lookup(sentence)
+    if approved is not None:
+        matches = tuple(glossary.find(sentence)) if glossary is not None else ()
+        return Sentence(approved, MEMORY, matches, verify(approved, matches))
+    protected = protect(sentence, glossary, locale)
+    if not protected.wordless:
+        return protected
+    outcome = restore(protected.text, protected)
+    origin = GLOSSARY if protected.has_terms else KEPT
+    return Sentence(outcome.text, origin, protected.matches, outcome.statuses)
+
+
+def _machine(pending: dict[str, Protected], memory: Memory, engine_for, languages: tuple[str, str],
+             threshold: float) -> dict[str, Sentence]:
+    """Translate the protected sentences with the engine (or leave them untranslated), fuzzy notes on."""
+    if not pending:
+        return {}
+    fuzzy = {sentence: _fuzzy(memory, sentence, threshold) for sentence in pending}
+    engine = engine_for()
+    if engine is None:
+        return {sentence: Sentence(sentence, UNTRANSLATED, p.matches, (MISSING,) * len(p.matches),
+                                   *fuzzy[sentence])
+                for sentence, p in pending.items()}
+    outputs = engine.translate([p.text for p in pending.values()], *languages)
+    results = {}
+    for (sentence, protected), output in zip(pending.items(), outputs):
+        outcome = restore(output, protected)
+        results[sentence] = Sentence(outcome.text, f"engine:{engine.name}", protected.matches,
+                                     outcome.statuses, *fuzzy[sentence])
+    return results
+
+
+def _fuzzy(memory: Memory, sentence: str, threshold: float) -> tuple[float, str]:
+    """(score 0–1, note) of the memory's closest inexact match, or (1.0, "") when there is none."""
+    best = getattr(memory, "best", None)
+    hit = best(sentence, threshold) if best is not None else None
+    if hit is None:
+        return 1.0, ""
+    score, _source, english = hit
+    return round(score / 100, 3), f"fuzzy memory match {score:.0f}%: {english}"
+
+
+def _assemble(document: Document, done: dict[str, Sentence], target: str, with_terms: bool) -> Document:
+    """Build the English document from the sentences' translations: segments, term uses, notes."""
     segments: list[Segment] = []
+    uses: list[TermUse] = []
     targets_by_path: dict[str, list[str]] = {}
 
     def translate_text(path: str, text: str) -> str:
         targets = []
         for index, (start, end) in enumerate(split_spans(text)):
-            sentence = text[start:end]
-            english, origin = _translate_sentence(sentence, memory, machine, origin_of_engine)
-            segments.append(Segment(f"{path}#{index}", sentence, english, origin))
-            targets.append(english)
+            sentence, where = text[start:end], f"{path}#{index}"
+            result = done[sentence]
+            segments.append(Segment(where, sentence, result.target, result.origin, result.score,
+                                    result.note))
+            uses.extend(_term_uses(where, result))
+            targets.append(result.target)
         targets_by_path[path] = targets
         return " ".join(targets)
 
     english = map_texts(document, translate_text)
     blocks = tuple(_move_notes(f"blocks[{i}]", src, dst, targets_by_path)
                    for i, (src, dst) in enumerate(zip(document.blocks, english.blocks)))
-    return english.evolve(lang=target, blocks=blocks, segments=tuple(segments))
+    terms = tuple(uses) if with_terms else document.terms
+    return english.evolve(lang=target, blocks=blocks, segments=tuple(segments), terms=terms)
 
 
-def _translate_sentence(sentence: str, memory: Memory, machine: dict[str, str],
-                        engine_origin: str) -> tuple[str, str]:
-    """Return (english, origin) for one sentence."""
-    if not needs_translation(sentence):
-        return sentence, KEPT
-    approved = memory.lookup(sentence)
-    if approved is not None:
-        return approved, MEMORY
-    if sentence in machine:
-        return machine[sentence], engine_origin
-    return sentence, UNTRANSLATED
+def _term_uses(path: str, result: Sentence) -> list[TermUse]:
+    """One term use per glossary match of a segment, with its status."""
+    return [TermUse(path, m.entry.fr, m.english, m.entry.kind, m.surface,
+                    found=status in (APPLIED, REPAIRED), status=status)
+            for m, status in zip(result.matches, result.statuses)]
 
 
 def _move_notes(path: str, source: Block, target: Block, targets: dict[str, list[str]]) -> Block:

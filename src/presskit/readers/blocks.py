@@ -1,0 +1,146 @@
+"""Body paragraphs to blocks: lists, "Label : text" runs, quotes (also over several paragraphs),
+headings, the lede (a paragraph or a bullet list) and the closing lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from presskit.document import Block, Footnote
+from presskit.readers.links import full_url, has_scheme, url_key
+from presskit.readers.notes import place_notes
+from presskit.readers.links import find_urls
+from presskit.readers.patterns import ends_sentence, is_bullet, is_url_line, link_line_url, strip_bullet
+from presskit.readers.quotes import closes_quote, continuation, opens_unclosed_quote, quote_block
+from presskit.readers.reflow import Para
+
+_CLOSING_MAX = 120
+_QUOTE_SPAN = 8
+_LABELLED = re.compile(r"^[^\W\d_][^:\n]{0,40}?\s?:\s*\S")
+_MARKS = "«»“”„\""
+
+
+def is_heading(text: str) -> bool:
+    """True for a short line without final punctuation between paragraphs."""
+    words = len(text.split())
+    if text.endswith(":"):
+        return words <= 6 and not text[:1].islower()
+    return (len(text) <= 120 and words <= 14 and not text[:1].islower() and not find_urls(text)
+            and not ends_sentence(text) and not text.endswith((",", ";")) and text[:1] not in "«“\"")
+
+
+def _labelled_run(paras: list[Para], i: int) -> int:
+    """How many paragraphs from `i` form a run of "Label : text" lines (0 when fewer than two)."""
+    n = 0
+    while (i + n < len(paras) and _LABELLED.match(paras[i + n].text) and len(paras[i + n].text) <= 200
+           and not is_url_line(paras[i + n].text) and (n == 0 or not paras[i + n].gap_before)):
+        n += 1
+    return n if n >= 2 else 0
+
+
+def _quote_span(paras: list[Para], i: int) -> int:
+    """How many paragraphs a quotation opened in paragraph `i` spans (1 when it closes there or never)."""
+    if not opens_unclosed_quote(paras[i].text):
+        return 1
+    for j in range(i + 1, min(i + _QUOTE_SPAN, len(paras))):
+        if is_bullet(paras[j].text) or paras[j].hint == "heading":
+            return 1
+        if closes_quote(paras[j].text):
+            return j - i + 1
+    return 1
+
+
+def _quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
+    """A quote block starting at paragraph `i` and how many paragraphs it used, or None."""
+    span = _quote_span(paras, i)
+    text = "\n\n".join([paras[i].text] + [continuation(p.text) for p in paras[i + 1:i + span]])
+    following = paras[i + span].text if i + span < len(paras) else ""
+    found = quote_block(text, following)
+    if found:
+        return found[0], span + found[1]
+    if paras[i].hint == "quote":
+        return Block("quote", text=text.strip(_MARKS + " ")), 1
+    return None
+
+
+def _one_block(paras: list[Para], i: int) -> tuple[Block, int]:
+    """The block starting at paragraph `i` and how many paragraphs it used."""
+    text = paras[i].text
+    if is_bullet(text):
+        n = 1
+        while i + n < len(paras) and is_bullet(paras[i + n].text):
+            n += 1
+        return Block("list", items=tuple(strip_bullet(p.text) for p in paras[i:i + n])), n
+    labelled = _labelled_run(paras, i)
+    if labelled and paras[i].hint != "heading":
+        return Block("list", items=tuple(p.text for p in paras[i:i + labelled])), labelled
+    found = None if paras[i].hint == "heading" else _quote(paras, i)
+    if found:
+        return found
+    heading = paras[i].hint in ("heading", "title", "subtitle") or (not paras[i].hint and is_heading(text))
+    return Block("heading" if heading else "paragraph", text=text), 1
+
+
+def build_blocks(paras: list[Para]) -> list[Block]:
+    """Classify body paragraphs: lists, quotes, headings, paragraphs."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(paras):
+        block, used = _one_block(paras, i)
+        blocks.append(block)
+        i += used
+    return merge_quotes(blocks)
+
+
+def merge_quotes(blocks: list[Block]) -> list[Block]:
+    """Join a quotation without attribution to the attributed quotation right after it: French
+    writes a quotation of several paragraphs as « … » « … », a dit X."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (block.kind == "quote" and block.attribution and previous and previous.kind == "quote"
+                and not previous.attribution):
+            merged[-1] = replace(block, text=f"{previous.text}\n\n{block.text}")
+        else:
+            merged.append(block)
+    return merged
+
+
+def finish_blocks(blocks: list[Block], footnotes: tuple[Footnote, ...]) -> list[Block]:
+    """Mark the lede (a paragraph, or a bullet list opening the body) and the closing lines, and
+    place the footnote calls."""
+    blocks = mark_closing(blocks)
+    if blocks and blocks[0].kind in ("paragraph", "list"):
+        blocks[0] = replace(blocks[0], kind="lede")
+    return place_notes(blocks, footnotes)
+
+
+def _is_closing(block: Block) -> bool:
+    """True for a web address or one short sentence, as a release's last body lines are."""
+    if block.kind != "paragraph":
+        return False
+    if link_line_url(block.text):
+        return True
+    sentences = re.findall(r"[.!?…](?:\s|$)", block.text)
+    return len(block.text) <= _CLOSING_MAX and ends_sentence(block.text) and len(sentences) == 1
+
+
+def mark_closing(blocks: list[Block]) -> list[Block]:
+    """Turn the last lines into closing blocks when web addresses end the body: the addresses
+    (one block per address) and the short sentences just before them."""
+    start = len(blocks)
+    while start > 1 and _is_closing(blocks[start - 1]):
+        start -= 1
+    while start < len(blocks) and not any(link_line_url(b.text) for b in blocks[start:]):
+        start += 1
+    closing: list[Block] = []
+    for block in blocks[start:]:
+        url = link_line_url(block.text)
+        if not url:
+            closing.append(replace(block, kind="closing"))
+            continue
+        same = next((i for i, b in enumerate(closing) if b.url and url_key(b.url) == url_key(url)), None)
+        if same is None:
+            closing.append(Block("closing", text=block.text, url=full_url(url)))
+        elif has_scheme(url) and not has_scheme(closing[same].text):
+            closing[same] = replace(closing[same], url=url)
+    return blocks[:start] + closing

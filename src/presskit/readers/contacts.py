@@ -1,0 +1,127 @@
+"""Press contacts: name, role, organisation, e-mail and phones from the lines under "Contact presse"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presskit.document import Contact
+from presskit.readers.links import find_urls
+from presskit.readers.quotes import is_role, take_name
+from presskit.readers.reflow import Para
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
+_LABEL = re.compile(r"^(?:t[ée]l[ée]?(?:phone)?|t|tel|mob(?:ile)?|m|portable|port|gsm|phone|fixe|standard"
+                    r"|ligne\s+directe|m[ée]l|e-?mail|courriel|mail|e)\b\.?\s*:?\s*", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w@])\+?\(?\d[\d\s.()/-]{6,}\d(?![\w@])")
+_PIECES = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*|\s*;\s*|(?<=\D),\s+(?=[\w+(])")
+_ARTICLE = re.compile(r"^(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*", re.IGNORECASE)
+
+
+@dataclass
+class _Parts:
+    """What the lines of one contact gave, field by field."""
+
+    words: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    rest: list[str] = field(default_factory=list)
+
+
+def _is_phone(piece: str) -> bool:
+    """True for a piece that is a phone number (8 digits at least)."""
+    match = _PHONE.fullmatch(piece.strip())
+    return bool(match) and sum(c.isdigit() for c in piece) >= 8
+
+
+def _sort_piece(parts: _Parts, piece: str, line_rest: list[str]) -> None:
+    """File one piece of a contact line under e-mail, phone, words or the rest."""
+    bare = _LABEL.sub("", piece, count=1).strip() if _LABEL.match(piece) else piece.strip()
+    if EMAIL.fullmatch(bare):
+        parts.emails.append(bare)
+    elif _is_phone(bare):
+        parts.phones.append(bare)
+    elif find_urls(piece) or re.search(r"\d", piece) or not re.search(r"[^\W\d_]", piece):
+        line_rest.append(piece.strip())
+    else:
+        parts.words.append(piece.strip())
+
+
+def _split_line(parts: _Parts, line: str) -> None:
+    """Split one line into pieces and file each."""
+    line_rest: list[str] = []
+    for piece in (p for p in _PIECES.split(line) if p and p.strip()):
+        emails = EMAIL.findall(piece)
+        if emails and not EMAIL.fullmatch(_LABEL.sub("", piece, count=1).strip()):
+            parts.emails += emails
+            leftover = EMAIL.sub(" ", piece).strip(" :,;")
+            if leftover and re.search(r"[^\W\d_]{2,}", _LABEL.sub("", leftover)):
+                line_rest.append(leftover)
+            continue
+        _sort_piece(parts, piece, line_rest)
+    if line_rest:
+        parts.rest.append(" | ".join(line_rest))
+
+
+def _who(words: list[str]) -> tuple[str, str, str, list[str]]:
+    """(name, role, organisation, unused words) from the contact's word pieces."""
+    name, role, org, unused = "", "", "", []
+    for piece in words:
+        found, rest = ("", piece) if name else take_name(piece)
+        if found and len(found.split()) >= 2 and (not rest or rest.startswith(",")):
+            name, piece = found, rest.lstrip(", ").strip()
+            if not piece:
+                continue
+        if not role and (is_role(piece) or piece[:1].islower()):
+            role = piece
+        elif not org:
+            org = piece
+        else:
+            unused.append(piece)
+    return name, role, org, unused
+
+
+def _organization_of(heading: str) -> str:
+    """The organisation a heading names ("Contact presse du CNLL :" → "CNLL"), or ""."""
+    rest = re.sub(r"^\S+\s+\S+\s*", "", heading).rstrip(" :")
+    return _ARTICLE.sub("", rest) if _ARTICLE.match(rest) else ""
+
+
+def contact_from_lines(heading: str, lines: list[str]) -> Contact:
+    """One contact from its lines; the organisation comes from its lines or from the heading."""
+    parts = _parts(lines)
+    name, role, org, unused = _who(parts.words)
+    return Contact(name=name, organization=org or _organization_of(heading), role=role,
+                   email=", ".join(dict.fromkeys(parts.emails)), phone=" / ".join(parts.phones),
+                   text="\n".join(unused + parts.rest), heading=heading)
+
+
+def _runs(paras: list[Para]) -> list[list[str]]:
+    """The lines of a contact section in runs separated by blank lines; a run that names nobody (only
+    an e-mail or a phone, as after a page break) joins the run before it."""
+    runs: list[list[str]] = []
+    for i, para in enumerate(paras):
+        lines = para.lines[1:] if i == 0 else para.lines
+        if not lines:
+            continue
+        if runs and (not para.gap_before or not _parts(lines).words):
+            runs[-1].extend(lines)
+        else:
+            runs.append(list(lines))
+    return runs
+
+
+def _parts(lines: list[str]) -> _Parts:
+    """The pieces of some contact lines, filed."""
+    parts = _Parts()
+    for line in lines:
+        _split_line(parts, line)
+    return parts
+
+
+def build_contacts(paras: list[Para]) -> list[Contact]:
+    """Contacts of one section: its heading (kept by the first contact), then one contact per run."""
+    heading = paras[0].lines[0]
+    runs = _runs(paras)
+    if not runs:
+        return [Contact(heading=heading, organization=_organization_of(heading))]
+    return [contact_from_lines(heading if i == 0 else "", run) for i, run in enumerate(runs)]

@@ -1,0 +1,32 @@
+"""What a structured source (Markdown, DOCX, PDF) tells the text reader beyond its plain text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from presskit.document import Footnote
+
+HINTS = ("title", "subtitle", "heading", "quote")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Hints for the text reader.
+
+    `hints` maps a line index of the text (0-based) to the role its markup gives it (one of HINTS);
+    `links` are web addresses found behind link texts; `footnotes` are the file's own footnotes,
+    called in the text by superscript digits; `structured` says a blank line always ends a paragraph.
+    """
+
+    hints: Mapping[int, str] = field(default_factory=dict)
+    links: tuple[str, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    structured: bool = False
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def note_marker(number: int) -> str:
+    """The superscript marker that calls footnote `number` in the text ("¹²" for 12)."""
+    return str(number).translate(SUPERSCRIPT)

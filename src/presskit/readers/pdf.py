@@ -1,0 +1,72 @@
+"""The PDF reader: the text layer (pypdf) without page numbers, and the link annotations → text reader."""
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from presskit.document import Document
+from presskit.errors import PresskitError
+from presskit.readers import text as plain
+from presskit.readers.layout import Layout
+
+MAX_PAGES = 200
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|sur|of)\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+_HINT = "export the PDF again from its source, or give presskit the release as .docx or .txt"
+
+
+def read_pdf(data: bytes, source: str = "") -> Document:
+    """Build the Document of a French press release saved as PDF (its text layer)."""
+    text, links = pdf_text(data, source)
+    return plain.parse(text, source, Layout(links=links))
+
+
+def _open(data: bytes, source: str):
+    """The pypdf reader of the file, decrypted when it only has an empty user password."""
+    from pypdf import PdfReader  # imported here: only PDF input needs it
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PresskitError("this PDF is protected by a password", path=source, hint=_HINT)
+        return reader
+    except PresskitError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        raise PresskitError(f"this PDF file is damaged ({type(exc).__name__})", path=source, hint=_HINT) from None
+
+
+def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
+    """The text of every page (page-number lines dropped, a blank line between pages) and the
+    addresses of the link annotations."""
+    reader = _open(data, source)
+    pages, links = [], []
+    try:
+        if len(reader.pages) > MAX_PAGES:
+            raise PresskitError(f"this PDF has {len(reader.pages)} pages; presskit reads at most {MAX_PAGES}",
+                                path=source, hint="a press release is a few pages: check the file")
+        for page in reader.pages:
+            lines = (page.extract_text(extraction_mode="layout") or "").split("\n")
+            pages.append("\n".join(line for line in lines if not _PAGE_NUMBER.match(line.strip())))
+            links += _page_links(page)
+    except PresskitError:
+        raise
+    except Exception as exc:
+        raise PresskitError(f"this PDF file is damaged ({type(exc).__name__})", path=source, hint=_HINT) from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise PresskitError("this PDF has no text layer (a scanned image?)", path=source,
+                            hint="run OCR on it first, or give presskit the release as .docx or .txt")
+    return text, tuple(links)
+
+
+def _page_links(page) -> list[str]:
+    """The web addresses of a page's link annotations."""
+    links = []
+    for annotation in page.get("/Annots") or []:
+        action = annotation.get_object().get("/A") or {}
+        uri = action.get("/URI") if hasattr(action, "get") else None
+        if isinstance(uri, str) and uri:
+            links.append(uri)
+    return links

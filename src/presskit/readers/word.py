@@ -1,0 +1,184 @@
+"""The DOCX reader: paragraph styles, lists, tables, hyperlinks and real footnotes → text and a Layout.
+
+The file is checked before python-docx opens it: a zip within size limits (no zip bomb), no DTD in
+its XML (python-docx's parser does not resolve entities either).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from presskit.document import Document, Footnote
+from presskit.errors import PresskitError
+from presskit.readers import text as plain
+from presskit.readers.layout import Layout, note_marker
+from presskit.readers.links import find_urls
+from presskit.readers.patterns import is_bullet
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MAX_MEMBER = 64 * 2**20
+MAX_TOTAL = 256 * 2**20
+MAX_RATIO = 200
+MAX_MEMBERS = 5000
+_STYLE_HINTS = [(re.compile(r"^(?:title|titre)$", re.I), "title"),
+                (re.compile(r"^(?:subtitle|sous-titre)$", re.I), "subtitle"),
+                (re.compile(r"^(?:heading|titre)\s*\d", re.I), "heading"),
+                (re.compile(r"quote|citation", re.I), "quote")]
+_LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.I)
+_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
+
+
+@dataclass
+class _State:
+    """Lines, hints, links and footnote numbers collected while walking the document."""
+
+    lines: list[str] = field(default_factory=list)
+    hints: dict[int, str] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    notes: dict[str, int] = field(default_factory=dict)
+
+
+def check_archive(data: bytes, source: str) -> None:
+    """Refuse a DOCX that is not a Word zip, too large once unpacked, or with a DTD in its XML."""
+    hint = "open it in Word or LibreOffice and save it again as .docx"
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise PresskitError(f"this DOCX file is damaged or is not a Word document ({exc})", path=source,
+                            hint=hint) from None
+    names = {m.filename for m in members}
+    if "word/document.xml" not in names:
+        raise PresskitError("this zip file is not a Word document (no word/document.xml)", path=source, hint=hint)
+    total = sum(m.file_size for m in members)
+    if len(members) > MAX_MEMBERS or total > MAX_TOTAL or any(
+            m.file_size > MAX_MEMBER or m.file_size > MAX_RATIO * max(m.compress_size, 1) + 2**20
+            for m in members):
+        raise PresskitError("this DOCX file unpacks to far more data than a press release holds "
+                            "(a zip bomb?)", path=source, hint="check where the file comes from")
+    _check_no_dtd(archive, [m for m in members if m.filename.endswith((".xml", ".rels"))], source)
+
+
+def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse XML parts that declare a DTD (entities are how XML bombs and file reads start)."""
+    for member in members:
+        try:
+            with archive.open(member) as handle:
+                head = handle.read(4096)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            raise PresskitError(f"this DOCX file is damaged ({member.filename}: {exc})", path=source,
+                                hint="open it in Word or LibreOffice and save it again as .docx") from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise PresskitError(f"this DOCX file declares XML entities in {member.filename}, which Word "
+                                "never writes", path=source, hint="check where the file comes from")
+
+
+def read_docx(data: bytes, source: str = "") -> Document:
+    """Build the Document of a French press release saved as DOCX."""
+    check_archive(data, source)
+    import docx  # imported here: only DOCX input needs it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds of errors on damaged files
+        raise PresskitError(f"this DOCX file cannot be opened ({type(exc).__name__})", path=source,
+                            hint="open it in Word or LibreOffice and save it again as .docx") from None
+    text, layout = to_text(document)
+    return plain.parse(text, source, layout)
+
+
+def to_text(document) -> tuple[str, Layout]:
+    """The release as plain text in the text reader's shape, and what the styles said."""
+    state = _State()
+    rels = document.part.rels
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{W}p":
+            _paragraph(state, element, rels, _style_name(document, element))
+        elif element.tag == f"{W}tbl":
+            for cell_paragraph in element.iter(f"{W}p"):
+                _paragraph(state, cell_paragraph, rels, _style_name(document, cell_paragraph))
+    footnotes = _footnotes(document, state)
+    return "\n".join(state.lines), Layout(hints=state.hints, links=tuple(state.links), footnotes=footnotes,
+                                          structured=True)
+
+
+def _style_name(document, paragraph) -> str:
+    """The name of a paragraph's style ("Heading 1"), or ""."""
+    style_id = paragraph.find(f"{W}pPr/{W}pStyle")
+    if style_id is None:
+        return ""
+    try:
+        style = document.styles.get_by_id(style_id.get(f"{W}val"), 1)  # 1: WD_STYLE_TYPE.PARAGRAPH
+        return style.name or "" if style is not None else ""
+    except Exception:
+        return style_id.get(f"{W}val") or ""
+
+
+def _hint_of(style: str) -> str:
+    """The hint a paragraph style gives: title, subtitle, heading, quote, or ""."""
+    return next((hint for pattern, hint in _STYLE_HINTS if pattern.search(style)), "")
+
+
+def _paragraph(state: _State, paragraph, rels, style: str) -> None:
+    """Append one paragraph: its lines (soft breaks kept), a blank line, its hint."""
+    text = _runs_text(state, paragraph, rels).strip()
+    if not text.strip():
+        return
+    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None or bool(_LIST_STYLE.match(style))
+    if listed and not is_bullet(text):
+        text = "- " + text
+    hint = "" if listed else _hint_of(style)
+    if hint:
+        state.hints[len(state.lines)] = hint
+    state.lines += text.split("\n") + [""]
+
+
+def _runs_text(state: _State, element, rels) -> str:
+    """The text of a paragraph (or footnote) in reading order, with its links and note calls."""
+    out: list[str] = []
+    for node in element.iter():
+        tag = node.tag
+        if tag == f"{W}t":
+            out.append(node.text or "")
+        elif tag in (f"{W}tab", f"{W}noBreakHyphen"):
+            out.append(" " if tag == f"{W}tab" else "-")
+        elif tag in (f"{W}br", f"{W}cr"):
+            out.append("\n")
+        elif tag == f"{W}hyperlink" and node.get(R_ID) in rels:
+            rel = rels[node.get(R_ID)]
+            if rel.is_external:
+                state.links.append(rel.target_ref)
+        elif tag == f"{W}instrText":
+            state.links += _HYPERLINK_FIELD.findall(node.text or "")
+        elif tag == f"{W}footnoteReference":
+            note_id = node.get(f"{W}id") or ""
+            out.append(note_marker(state.notes.setdefault(note_id, len(state.notes) + 1)))
+    return "".join(out)
+
+
+def _footnotes(document, state: _State) -> tuple[Footnote, ...]:
+    """The footnotes called in the text, numbered in order of their calls, from word/footnotes.xml."""
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype.endswith("/footnotes") and not rel.is_external), None)
+    if part is None or not state.notes:
+        return ()
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        root = etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError:
+        return ()
+    texts = {}
+    for note in root.iter(f"{W}footnote"):
+        paragraphs = [_runs_text(state, p, part.rels).strip() for p in note.iter(f"{W}p")]
+        texts[note.get(f"{W}id")] = " ".join(p for p in paragraphs if p)
+    notes = []
+    for note_id, number in state.notes.items():
+        text = texts.get(note_id, "")
+        urls = find_urls(text)
+        notes.append(Footnote(id=str(number), text=text, url=urls[0][2] if urls else ""))
+    return tuple(notes)

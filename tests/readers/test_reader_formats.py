@@ -1,0 +1,88 @@
+"""The same release as .txt, .md, .docx and .pdf gives the same document.
+
+The .md versions are fixtures; the .docx (real styles, lists, hyperlinks, footnotes) and .pdf
+(reportlab, wrapped text, link annotations) versions are built from them for each test session.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from release_files import write_docx, write_pdf
+
+from presskit.document import Document, to_dict
+from presskit.readers import read
+
+RELEASES = sorted((Path(__file__).parents[1] / "fixtures" / "releases").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def versions(tmp_path_factory) -> dict[str, dict[str, Document]]:
+    """Every fixture release read from each of its four formats."""
+    folder = tmp_path_factory.mktemp("formats")
+    found: dict[str, dict[str, Document]] = {}
+    for txt in RELEASES:
+        md = txt.with_suffix(".md")
+        markdown = md.read_text(encoding="utf-8")
+        stem = txt.name.removesuffix(".txt")
+        found[stem] = {".txt": read(txt), ".md": read(md),
+                       ".docx": read(write_docx(markdown, folder / f"{stem}.docx")),
+                       ".pdf": read(write_pdf(markdown, folder / f"{stem}.pdf"))}
+    return found
+
+
+def everything(doc: Document) -> dict:
+    """The whole model but where it came from and the links (a file's hyperlinks add addresses)."""
+    data = to_dict(doc)
+    del data["source"], data["links"]
+    return data
+
+
+def essentials(doc: Document) -> dict:
+    """What must survive any format: front, quotes and speakers, About organisations, contacts."""
+    return {
+        "front": (doc.title, doc.subtitle, doc.dateline, doc.labels, doc.embargo),
+        "quotes": [(b.speaker, b.text[:40]) for b in doc.blocks if b.kind == "quote"],
+        "about": [a.organization for a in doc.about],
+        "contacts": [(c.name, c.organization, c.email, c.phone, c.role) for c in doc.contacts],
+        "date": doc.meta_value("date"), "embargo": doc.meta_value("embargo"),
+    }
+
+
+@pytest.mark.parametrize("stem", [p.name.removesuffix(".txt") for p in RELEASES])
+@pytest.mark.parametrize("fmt", [".md", ".docx"])
+def test_markdown_and_word_give_exactly_the_text_document(versions, stem: str, fmt: str) -> None:
+    assert everything(versions[stem][fmt]) == everything(versions[stem][".txt"])
+
+
+# Known weakness: the PDF reader drops the page geometry, so a line starting with a capital right
+# under a bullet item (no gap) cannot be told apart from the item's wrapped continuation.
+NO_GAP_AFTER_LIST = pytest.mark.xfail(strict=True, reason="paragraph after a list without vertical gap")
+
+
+def pdf_case(stem: str, *failing: str):
+    """A parameter for `stem`, expected to fail when it is one of `failing`."""
+    return pytest.param(stem, marks=NO_GAP_AFTER_LIST) if stem[:2] in failing else stem
+
+
+@pytest.mark.parametrize("stem", [pdf_case(p.name.removesuffix(".txt"), "08") for p in RELEASES])
+def test_pdf_gives_the_same_front_quotes_about_and_contacts(versions, stem: str) -> None:
+    assert essentials(versions[stem][".pdf"]) == essentials(versions[stem][".txt"])
+
+
+@pytest.mark.parametrize("stem", [pdf_case(p.name.removesuffix(".txt"), "09") for p in RELEASES])
+def test_pdf_gives_the_same_lists(versions, stem: str) -> None:
+    def lists(doc: Document) -> list[int]:
+        return [len(b.items) for b in doc.blocks if b.items]
+    assert lists(versions[stem][".pdf"]) == lists(versions[stem][".txt"])
+
+
+def test_hyperlinks_and_footnotes_of_the_files_reach_the_model(versions) -> None:
+    dinum = versions["02_dinum-france-allemagne-souverainete.fr"]
+    for fmt in (".md", ".docx", ".pdf"):
+        assert "https://www.numerique.gouv.fr/dinum/" in dinum[fmt].links, fmt
+        assert "https://www.numerique.gouv.fr/dinum/" not in dinum[".txt"].links
+    sample = versions["01_congres-france-bioproduction-2021.fr"]
+    for fmt in (".md", ".docx"):
+        assert sample[fmt].footnotes == sample[".txt"].footnotes
+        assert sample[fmt].blocks[4].notes == sample[".txt"].blocks[4].notes

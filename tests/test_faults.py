@@ -1,0 +1,63 @@
+"""Faults during a build: a held lock, an unusable output folder, a full disk, Ctrl-C."""
+import errno
+import hashlib
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from helpers import SAMPLE, long_release
+from presskit import atomic
+from presskit.build import Options, build
+from presskit.errors import PresskitError
+from presskit.kit import load_kit
+from presskit.lock import build_lock
+
+
+def fingerprints(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_a_second_build_of_the_same_kit_waits_for_none(kit_dir):
+    with build_lock(kit_dir / "output"):
+        with pytest.raises(PresskitError, match="another build of this kit is running"):
+            build(load_kit(kit_dir), options=Options(offline=True))
+
+
+def test_output_path_that_is_a_file(kit_dir):
+    (kit_dir / "taken").write_text("x", encoding="utf-8")
+    with pytest.raises(PresskitError) as caught:
+        build(load_kit(kit_dir), options=Options(out=kit_dir / "taken", offline=True))
+    assert "--out" in caught.value.hint
+
+
+def test_disk_full_mid_write_leaves_earlier_outputs_intact(kit_dir, monkeypatch):
+    build(load_kit(kit_dir), options=Options(offline=True))
+    folder = kit_dir / "output" / SAMPLE
+    before = fingerprints(folder)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    with pytest.raises(PresskitError) as caught:
+        build(load_kit(kit_dir), options=Options(offline=True))
+    assert "No space left on device" in caught.value.message and "disk" in caught.value.hint
+    assert fingerprints(folder) == before
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_leaves_no_partial_file(kit_dir):
+    (kit_dir / "sources" / "long.fr.txt").write_text(long_release(20), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "presskit", "build", "sources/long.fr.txt",
+                                "--offline", "--draft"], cwd=kit_dir, stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        if "writing" in line:
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    assert process.wait(timeout=60) == 130
+    assert "interrupted" in rest and "Traceback" not in rest
+    folder = kit_dir / "output" / "long"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
