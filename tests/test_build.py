@@ -70,7 +70,7 @@ def test_report_says_where_the_english_came_from(built):
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     segments = report["segments"]
     assert segments["untranslated"] == 0 and segments["engines"] == {}
-    assert segments["memory"] == 50 and segments["memory"] + segments["kept"] == segments["total"]
+    assert segments["memory"] > 60 and segments["memory"] + segments["kept"] == segments["total"]
     assert report["terms"]["expected"] > 40 and report["terms"]["found"] == report["terms"]["expected"]
     assert {u["en"] for u in report["terms"]["uses"]} >= {"biopharmaceuticals", "biomanufacturing", "CSF ITS"}
     assert len(report["outputs"]) == 4 and report["status"] == "final"
@@ -113,7 +113,8 @@ def test_metadata_language_and_provenance(built):
         properties = docx.Document(folder / f"{SAMPLE}.{lang}.docx").core_properties
         assert properties.language == tag
     english = docx.Document(folder / f"{SAMPLE}.en.docx").core_properties
-    assert "50 memory" in english.comments
+    memory = json.loads((folder / "report.json").read_text(encoding="utf-8"))["segments"]["memory"]
+    assert f"{memory} memory" in english.comments
     assert "memory" in PdfReader(folder / f"{SAMPLE}.en.pdf").metadata.creator
 
 
@@ -159,6 +160,7 @@ def test_a_batch_is_built_over_all_cores_with_the_same_result(kit_dir, no_networ
         (kit_dir / "sources" / f"copy-{i}.fr.txt").write_text(sample, encoding="utf-8")
     results = build(load_kit(kit_dir), options=Options(offline=True))
     assert [r.source.name for r in results] == sorted(p.name for p in (kit_dir / "sources").iterdir())
-    assert {r.report["segments"]["memory"] for r in results} == {50}
+    assert len({r.report["segments"]["memory"] for r in results}) == 1
+    assert {r.report["segments"]["untranslated"] for r in results} == {0}
     first = (kit_dir / "output" / "copy-0" / "copy-0.en.pdf").read_bytes()
     assert first == (kit_dir / "output" / "copy-2" / "copy-2.en.pdf").read_bytes()

@@ -28,7 +28,8 @@ def test_build_one_release_into_another_folder(kit_dir, tmp_path):
     code, _, err = presskit("build", f"sources/{SAMPLE}.fr.txt", "--out", tmp_path / "out", cwd=kit_dir)
     assert code == 0, err
     assert len(list((tmp_path / "out" / SAMPLE).iterdir())) == 5
-    assert "50 from memory" in err and "0 untranslated" in err
+    report = json.loads((tmp_path / "out" / SAMPLE / "report.json").read_text(encoding="utf-8"))
+    assert f"{report['segments']['memory']} from memory" in err and "0 untranslated" in err
 
 
 def test_missing_file_is_a_clear_error(kit_dir):
@@ -156,3 +157,16 @@ def test_check_runs_the_gate_without_rendering(kit_dir):
     (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
     code, _, err = presskit("check", "sources/nouveau.fr.txt", "--offline", cwd=kit_dir)
     assert code == 1 and "untranslated: La bioproduction progresse en France." in err
+
+
+def test_a_second_build_sends_no_request(kit_dir, httpserver):
+    httpserver.expect_request("/translate", method="POST").respond_with_handler(libre_answer)
+    (kit_dir / "sources" / "nouveau.fr.txt").write_text(NEW_RELEASE, encoding="utf-8")
+    arguments = ("build", "sources/nouveau.fr.txt", "--engine", "libre", "--engine-url", httpserver.url_for("/"))
+    assert presskit(*arguments, cwd=kit_dir)[0] == 0
+    first = len(httpserver.log)
+    assert first == 2
+    code, _, err = presskit(*arguments, cwd=kit_dir)
+    assert code == 0, err
+    assert len(httpserver.log) == first
+    assert (kit_dir / ".presskit-cache" / "translations.sqlite").is_file()

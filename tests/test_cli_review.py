@@ -26,7 +26,7 @@ def assert_clean_error(result):
 def test_export_then_import_a_correction(run, kit_dir, no_network):
     result = run("export", f"sources/{SAMPLE}.fr.txt", "--offline")
     assert result.exit_code == 0, result.output
-    assert f"{SAMPLE}.en.xlf" in result.stdout and "50 final" in result.stdout
+    assert f"{SAMPLE}.en.xlf" in result.stdout and "0 to review, 0 new" in result.stdout
     tree = etree.parse(str(kit_dir / XLF))
     tree.find(".//x:trans-unit[@id='subtitle#0']/x:target", NS).text = "Heading for Europe in 2030"
     tree.write(str(kit_dir / XLF), xml_declaration=True, encoding="UTF-8")

@@ -24,6 +24,8 @@ class Options:
     engine_url: str | None = None
     offline: bool = False
     draft: bool = False
+    bilingual: bool = False
+    pdfa: bool = False
 
 
 @dataclass
@@ -49,7 +51,7 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
                             hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
     glossary = load_glossary(kit.glossary)
     memory = TranslationMemory.load(kit.glossary)
-    engine_for = _engine_factory(kit, options)
+    engine_for = _engine_factory(kit, options, glossary)
     with build_lock(options.out or kit.output):
         job = (kit, options, glossary, memory, engine_for, progress)
         results = _build_many(job, releases) if len(releases) > 1 else [_build_job(job, releases[0])]
@@ -74,6 +76,8 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *, g
                       memory=None, engine_for=None, progress: Progress = lambda message: None
                       ) -> Translated:
     """Read one release, apply the glossary, translate it and check the English (nothing is written)."""
+    from presskit.boilerplate import load_boilerplate, with_boilerplate
+    from presskit.figures import extract_figures, merge_figures
     from presskit.glossary import annotate, load_glossary
     from presskit.memory import TranslationMemory
     from presskit.readers import read
@@ -83,14 +87,18 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *, g
 
     glossary = glossary if glossary is not None else load_glossary(kit.glossary)
     memory = memory if memory is not None else TranslationMemory.load(kit.glossary)
-    engine_for = engine_for or _engine_factory(kit, options)
+    engine_for = engine_for or _engine_factory(kit, options, glossary)
     progress(f"{source.name}: reading")
     names = [e.fr for e in glossary.entries if e.kind == "name"]
-    french = _with_kit_contacts(about_names(annotate(read(source), glossary), names), kit)
+    french = merge_figures(extract_figures(read(source)), kit.figures)
+    french = _with_kit_contacts(about_names(annotate(french, glossary), names), kit)
     progress(f"{source.name}: translating")
     english = check_terms(translate(french, memory, engine_for, glossary=glossary, locale=kit.locale),
                           glossary)
-    return Translated(french, english, findings(french, english, glossary))
+    problems = findings(french, english, glossary)
+    library, issuers = load_boilerplate(kit.root), [o.name for o in kit.theme.organizations]
+    return Translated(with_boilerplate(french, library, "fr", issuers),
+                      with_boilerplate(english, library, "en", issuers), problems)
 
 
 _JOB: tuple = ()  # what forked workers inherit: kit, options, glossary, memory, engine, progress
@@ -136,9 +144,14 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
     english = _with_meta(done.english, kit, status, _provenance(done.english))
     result = Result(source=source, folder=folder, complete=complete)
     _prepare(folder)
-    result.outputs += _render_all(french, kit, folder / f"{slug}.fr", progress)
+    result.outputs += _render_all(french, kit, folder / f"{slug}.fr", progress, options.pdfa)
     if complete:
-        result.outputs += _render_all(english, kit, folder / f"{slug}.en", progress)
+        result.outputs += _render_all(english, kit, folder / f"{slug}.en", progress, options.pdfa)
+    if complete and options.bilingual:
+        from presskit.renderers.pdf_bilingual import render_bilingual
+
+        progress(f"writing {slug}.bilingual.pdf")
+        result.outputs.append(render_bilingual(french, english, kit.theme, folder / f"{slug}.bilingual.pdf"))
     result.report = build_report(source, french, english, done.problems, result.outputs, status,
                                  engine=_engine_label(english), offline=options.offline)
     write_json(folder / "report.json", result.report)
@@ -154,43 +167,70 @@ def _prepare(folder: Path) -> None:
                             hint="choose another folder with --out or fix its permissions") from None
 
 
-def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress) -> list[Path]:
-    """Render the DOCX and the PDF of one language."""
+def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress,
+                pdfa: bool = False) -> list[Path]:
+    """Render the DOCX and the PDF of one language (and its PDF/A-2b copy on request)."""
     from presskit.renderers import docx, pdf
 
     written = []
     for module, suffix in ((docx, ".docx"), (pdf, ".pdf")):
         path = stem.with_name(stem.name + suffix)
         progress(f"writing {path.name}")
-        try:
-            written.append(module.render(document, kit.theme, path))
-        except OSError as error:
-            raise PresskitError(f"cannot write: {error.strerror}", path=path,
-                                hint="check the free space and the folder's permissions") from None
+        written.append(module.render(document, kit.theme, path))
+    if pdfa:
+        from presskit.renderers.pdfa import to_pdfa
+
+        archival = stem.with_name(stem.name + ".pdfa.pdf")
+        progress(f"writing {archival.name}")
+        written.append(to_pdfa(written[-1], archival, document))
     return written
 
 
-def _engine_factory(kit: Kit, options: Options) -> Callable[[], object | None]:
-    """Return a function that makes the engine on first need (so a build from memory sends nothing)."""
+CACHE = Path(".presskit-cache") / "translations.sqlite"
+
+
+def _engine_factory(kit: Kit, options: Options, glossary=None) -> Callable[[], object | None]:
+    """Return a function that makes the engine on first need (so a build from memory sends nothing).
+
+    The engine gets the glossary's terms where it takes them (DeepL) and a cache in the kit, so
+    building the same release twice sends nothing the second time.
+    """
     offline = options.offline or kit.offline_only
     name = options.engine or kit.engine
     made: dict[str, object | None] = {}
     if offline and options.engine is not None:
         from presskit.engines import get_engine
 
-        made["engine"] = get_engine(name, url=options.engine_url, offline=True)  # refuse early
+        get_engine(name, url=options.engine_url, offline=True)  # refuse a network engine at once
 
     def engine_for():
         if "engine" not in made:
-            if offline and options.engine is None:
-                made["engine"] = None  # offline with no engine chosen: leave the gaps untranslated
-            else:
-                from presskit.engines import get_engine
-
-                made["engine"] = get_engine(name, url=options.engine_url, offline=offline)
+            made["engine"] = None if offline and options.engine is None else \
+                _make_engine(kit, name, options.engine_url, offline, glossary)
         return made["engine"]
 
     return engine_for
+
+
+def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary):
+    """The named engine, given the glossary's terms where it takes them, behind the kit's cache."""
+    from presskit.engines import CachedEngine, apply_terms, get_engine
+
+    pairs = [(e.fr, e.en) for e in glossary.entries if e.kind == "term"] if glossary else []
+    engine = apply_terms(get_engine(name, url=url, offline=offline), pairs)
+    return CachedEngine(engine, kit.root / CACHE, glossary_version(kit))
+
+
+def glossary_version(kit: Kit) -> str:
+    """A fingerprint of the glossary files: a cached translation is reused only under the same one."""
+    import hashlib
+
+    from presskit import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(kit.glossary.glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _with_kit_contacts(document: Document, kit: Kit) -> Document:

@@ -32,6 +32,8 @@ def build(
     engine_url: Optional[str] = typer.Option(None, "--engine-url", help="Address of a LibreTranslate server."),
     offline: bool = typer.Option(False, "--offline", help="Send nothing over the network."),
     draft: bool = typer.Option(False, "--draft", help="Build even with untranslated segments, marked as a draft."),
+    bilingual: bool = typer.Option(False, "--bilingual", help="Also write French and English side by side in one PDF."),
+    pdfa: bool = typer.Option(False, "--pdfa", help="Also write PDF/A-2b copies of the PDFs, for archives."),
     kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder (default: the current folder)."),
 ) -> None:
     """Build the French and English DOCX and PDF of each release, with report.json."""
@@ -41,7 +43,8 @@ def build(
 
     console = _stderr()
     kit = load_kit(kit_dir)
-    options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft)
+    options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft,
+                      bilingual=bilingual, pdfa=pdfa)
     results = build_kit(kit, [_existing(p) for p in sources or []] or None, options,
                         progress=lambda message: console.print(f"[dim]·[/dim] {message}"))
     for result in results:
@@ -124,9 +127,11 @@ def init(folder: Path = typer.Argument(..., help="The new kit folder.")) -> None
 
 def _register_subcommands() -> None:
     """Attach the command groups that live in their own modules."""
+    from presskit.cli_engines import engines_app
     from presskit.cli_glossary import glossary_app
     from presskit.cli_review import review_app
 
+    app.add_typer(engines_app, name="engines")
     app.add_typer(glossary_app, name="glossary")
     app.add_typer(review_app, name="review")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from presskit.document import Contact
+from presskit.document import Contact, Figure
 from presskit.errors import PresskitError
 from presskit.theme import Theme, theme_from_settings
 
@@ -26,6 +26,7 @@ class Kit:
     offline_only: bool = False
     engine: str = "google"
     locale: str = "en_GB"
+    figures: tuple[Figure, ...] = ()
 
     @property
     def sources(self) -> Path:
@@ -90,6 +91,7 @@ def load_kit(root: Path) -> Kit:
         offline_only=bool(translation.get("offline", False)),
         engine=str(translation.get("engine", "google")),
         locale=_locale(translation.get("locale", "en_GB"), path),
+        figures=_figures(_array(data, "figures", path), path),
     )
 
 
@@ -105,6 +107,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise PresskitError(f"cannot read the settings: {error}", path=path,
                             hint="save it as UTF-8 text") from None
+
+
+def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
+    """The key figures listed in the settings."""
+    from presskit.figures import figures_from_settings
+
+    return figures_from_settings(items, path)
 
 
 def _locale(value: object, path: Path) -> str:
