@@ -102,6 +102,8 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *, g
 
 
 _JOB: tuple = ()  # what forked workers inherit: kit, options, glossary, memory, engine, progress
+_IN_WORKER = False  # a batch worker renders its languages one after the other
+_RENDER: tuple = ()  # the language a forked worker renders while its parent renders the other
 
 
 def _build_many(job: tuple, releases: list[Path]) -> list[Result]:
@@ -112,7 +114,7 @@ def _build_many(job: tuple, releases: list[Path]) -> list[Result]:
     global _JOB
     _JOB = job
     workers = min(len(releases), os.cpu_count() or 1)
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers == 1 or not _can_fork():
         return [_build_job(job, source) for source in releases]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -121,6 +123,8 @@ def _build_many(job: tuple, releases: list[Path]) -> list[Result]:
 
 def _build_inherited(source: Path) -> Result:
     """Build one release in a forked worker, with the job its parent prepared."""
+    global _IN_WORKER
+    _IN_WORKER = True
     return _build_job(_JOB, source)
 
 
@@ -144,9 +148,8 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
     english = _with_meta(done.english, kit, status, _provenance(done.english))
     result = Result(source=source, folder=folder, complete=complete)
     _prepare(folder)
-    result.outputs += _render_all(french, kit, folder / f"{slug}.fr", progress, options.pdfa)
-    if complete:
-        result.outputs += _render_all(english, kit, folder / f"{slug}.en", progress, options.pdfa)
+    jobs = [(french, folder / f"{slug}.fr")] + ([(english, folder / f"{slug}.en")] if complete else [])
+    result.outputs += _render_languages(jobs, kit, progress, options.pdfa)
     if complete and options.bilingual:
         from presskit.renderers.pdf_bilingual import render_bilingual
 
@@ -165,6 +168,37 @@ def _prepare(folder: Path) -> None:
     except OSError as error:
         raise PresskitError(f"cannot create the output folder: {error.strerror}", path=folder,
                             hint="choose another folder with --out or fix its permissions") from None
+
+
+def _render_languages(jobs: list[tuple[Document, Path]], kit: Kit, progress: Progress,
+                      pdfa: bool) -> list[Path]:
+    """Render each language's documents; two languages go to two cores when there are two."""
+    if len(jobs) < 2 or _IN_WORKER or (os.cpu_count() or 1) < 2 or not _can_fork():
+        return [path for document, stem in jobs for path in _render_all(document, kit, stem, progress, pdfa)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from presskit.renderers import docx, pdf  # noqa: F401  (loaded once, before the fork)
+
+    global _RENDER
+    (first, first_stem), (second, second_stem) = jobs
+    _RENDER = (first, kit, first_stem, progress, pdfa)  # inherited by the forked worker
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        other = pool.submit(_render_inherited)
+        here = _render_all(second, kit, second_stem, progress, pdfa)
+        return other.result() + here
+
+
+def _render_inherited() -> list[Path]:
+    """Render, in a forked worker, the language its parent set aside."""
+    return _render_all(*_RENDER)
+
+
+def _can_fork() -> bool:
+    """Tell whether worker processes can be forked here (Linux, macOS), sharing what is loaded."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress,

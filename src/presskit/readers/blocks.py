@@ -130,8 +130,8 @@ def mark_closing(blocks: list[Block]) -> list[Block]:
     start = len(blocks)
     while start > 1 and _is_closing(blocks[start - 1]):
         start -= 1
-    while start < len(blocks) and not any(link_line_url(b.text) for b in blocks[start:]):
-        start += 1
+    if not any(link_line_url(b.text) for b in blocks[start:]):
+        start = len(blocks)
     closing: list[Block] = []
     for block in blocks[start:]:
         url = link_line_url(block.text)
