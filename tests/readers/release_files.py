@@ -120,13 +120,12 @@ def _markup(line: str, numbers: dict[str, int]) -> str:
 
 def write_pdf(markdown: str, path: Path) -> Path:
     """A PDF of the release, A4, wrapped text, footnotes at the end, link annotations."""
+    import reportlab
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    import reportlab
 
     fonts = Path(reportlab.__file__).parent / "fonts"  # Bitstream Vera, shipped with reportlab
     for name, file in (("DV", "Vera.ttf"), ("DV-B", "VeraBd.ttf"), ("DV-I", "VeraIt.ttf"), ("DV-BI", "VeraBI.ttf")):

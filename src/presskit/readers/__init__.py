@@ -6,8 +6,8 @@ same release gives the same document whatever its format.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from presskit.document import Document, iter_texts
 from presskit.errors import PresskitError
@@ -16,7 +16,7 @@ from presskit.readers import text as _text
 from presskit.readers.decode import decode, read_bytes
 from presskit.readers.language import check_french
 
-__all__ = ["read", "parse_text", "SUPPORTED"]
+__all__ = ["SUPPORTED", "parse_text", "read"]
 
 
 def _read_txt(data: bytes, source: str) -> Document:

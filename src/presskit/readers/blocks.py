@@ -6,11 +6,21 @@ import re
 from dataclasses import replace
 
 from presskit.document import Block, Footnote
-from presskit.readers.links import full_url, has_scheme, url_key
+from presskit.readers.links import find_urls, full_url, has_scheme, url_key
 from presskit.readers.notes import place_notes
-from presskit.readers.links import find_urls
-from presskit.readers.patterns import ends_sentence, is_bullet, is_url_line, link_line_url, strip_bullet
-from presskit.readers.quotes import closes_quote, continuation, opens_unclosed_quote, quote_block
+from presskit.readers.patterns import (
+    ends_sentence,
+    is_bullet,
+    is_url_line,
+    link_line_url,
+    strip_bullet,
+)
+from presskit.readers.quotes import (
+    closes_quote,
+    continuation,
+    opens_unclosed_quote,
+    quote_block,
+)
 from presskit.readers.reflow import Para
 
 _CLOSING_MAX = 120

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 
 from presskit.document import Dateline
 from presskit.readers.dates import DATE, iso_date, iso_datetime
-from presskit.readers.patterns import ends_sentence, is_bullet, is_section_heading, is_url_line
+from presskit.readers.patterns import (
+    ends_sentence,
+    is_bullet,
+    is_section_heading,
+    is_url_line,
+)
 
 _PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[ '’-]+[^\W\d_]+){0,4}?(?:\s*\([^()]{2,40}\))?"
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE})\s*(?:,|[–—-]|,\s*[–—-])\s*(?i:le\s+)?(?:{DATE.pattern})")

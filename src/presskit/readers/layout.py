@@ -1,8 +1,8 @@
 """What a structured source (Markdown, DOCX, PDF) tells the text reader beyond its plain text."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from presskit.document import Footnote
 

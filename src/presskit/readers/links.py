@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 _TLDS = (r"(?:gouv\.fr|asso\.fr|com|fr|org|net|eu|io|info|biz|be|ch|de|lu|ca|uk|it|es|nl|co|edu|int"
          r"|tech|app|dev|ai|paris|bzh|coop|health|bio|news|media)")
@@ -16,9 +16,7 @@ _TRAILING = ".,;:!?'’"
 def trim_url(url: str) -> str:
     """Drop punctuation glued after an address ("http://x.fr/)." → "http://x.fr/")."""
     while url:
-        if url[-1] in _TRAILING:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count("(") < url.count(")"):
+        if url[-1] in _TRAILING or url[-1] == ")" and url.count("(") < url.count(")"):
             url = url[:-1]
         else:
             break

@@ -23,11 +23,6 @@ def _marker_id(match: re.Match[str]) -> str:
     return _note_id(next(group for group in match.groups() if group))
 
 
-def _called_before(note_id: str, text: str) -> bool:
-    """True when a marker glued to a word calls footnote `note_id` somewhere in `text`."""
-    return any(_marker_id(m) == note_id for m in _MARKER.finditer(text))
-
-
 def _footnote(note_id: str, text: str) -> Footnote:
     """A footnote; its `url` is the first web address of its text."""
     urls = find_urls(text)
@@ -35,20 +30,21 @@ def _footnote(note_id: str, text: str) -> Footnote:
 
 
 def extract_footnotes(lines: list[str]) -> tuple[list[str], tuple[Footnote, ...]]:
-    """Blank out footnote lines (keeping line numbers) and return them as footnotes."""
+    """Blank out footnote lines (keeping line numbers) and return them as footnotes: an "N text" line
+    is footnote N when a marker glued to a word called N in the lines before it."""
     kept = list(lines)
     notes: list[Footnote] = []
     seen: set[str] = set()
+    called: set[str] = set()
     for i, line in enumerate(lines):
         match = _NOTE_LINE.match(line)
-        if not match:
-            continue
-        note_id = _note_id(next(g for g in match.groups()[:4] if g))
-        if note_id in seen or not _called_before(note_id, "\n".join(kept[:i])):
-            continue
-        seen.add(note_id)
-        notes.append(_footnote(note_id, match.group(5).strip()))
-        kept[i] = ""
+        note_id = _note_id(next(g for g in match.groups()[:4] if g)) if match else ""
+        if match and note_id not in seen and note_id in called:
+            seen.add(note_id)
+            notes.append(_footnote(note_id, match.group(5).strip()))
+            kept[i] = ""
+        else:
+            called.update(_marker_id(m) for m in _MARKER.finditer(line))
     return kept, tuple(notes)
 
 

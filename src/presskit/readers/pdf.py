@@ -33,7 +33,7 @@ def _open(data: bytes, source: str):
         return reader
     except PresskitError:
         raise
-    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+    except Exception as exc:  # noqa: BLE001 — pypdf raises many kinds of errors on damaged files
         raise PresskitError(f"this PDF file is damaged ({type(exc).__name__})", path=source, hint=_HINT) from None
 
 
@@ -52,7 +52,7 @@ def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
             links += _page_links(page)
     except PresskitError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the same, while reading the pages
         raise PresskitError(f"this PDF file is damaged ({type(exc).__name__})", path=source, hint=_HINT) from None
     text = "\n\n".join(pages)
     if not text.strip():

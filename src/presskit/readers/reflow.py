@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from presskit.readers.patterns import (
     about_organization,
@@ -47,15 +48,16 @@ def join_lines(lines: list[str]) -> str:
 
 def join_two(left: str, right: str) -> str:
     """Join two lines of one paragraph."""
+    tail = left[-60:]  # the rules look at the end of the line only (keeps long paragraphs linear)
     last_token = left.rsplit(" ", 1)[-1]
     if "://" in last_token or last_token.startswith("www."):
         head = right.split(" ", 1)[0]
         glued = not right[:1].isupper() and (left.endswith(("-", "/", "_", "=", "&", "?"))
                                              or starts_lower(right) and ("/" in head or " " not in right))
         return left + right if glued else f"{left} {right}"
-    if _HYPHEN_BREAK.search(left):
+    if _HYPHEN_BREAK.search(tail):
         return left[:-1] + right if starts_lower(right) else left + right
-    if _ELISION.search(left):
+    if _ELISION.search(tail):
         return left + right
     return f"{left} {right}"
 
@@ -120,7 +122,7 @@ def continues(previous: list[str], right: str, width: int) -> bool:
 def split_run(start: int, run: list[str], width: int) -> list[Para]:
     """Split one run of non-blank lines into paragraphs."""
     paras = [Para([run[0]], start + 1)]
-    for offset, (left, right) in enumerate(zip(run, run[1:]), start=1):
+    for offset, (left, right) in enumerate(pairwise(run), start=1):
         if breaks_between(left, right, width):
             paras.append(Para([right], start + offset + 1, gap_before=False))
         else:

@@ -23,11 +23,11 @@ MAX_MEMBER = 64 * 2**20
 MAX_TOTAL = 256 * 2**20
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
-_STYLE_HINTS = [(re.compile(r"^(?:title|titre)$", re.I), "title"),
-                (re.compile(r"^(?:subtitle|sous-titre)$", re.I), "subtitle"),
-                (re.compile(r"^(?:heading|titre)\s*\d", re.I), "heading"),
-                (re.compile(r"quote|citation", re.I), "quote")]
-_LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.I)
+_STYLE_HINTS = [(re.compile(r"^(?:title|titre)$", re.IGNORECASE), "title"),
+                (re.compile(r"^(?:subtitle|sous-titre)$", re.IGNORECASE), "subtitle"),
+                (re.compile(r"^(?:heading|titre)\s*\d", re.IGNORECASE), "heading"),
+                (re.compile(r"quote|citation", re.IGNORECASE), "quote")]
+_LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.IGNORECASE)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
@@ -83,7 +83,7 @@ def read_docx(data: bytes, source: str = "") -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds of errors on damaged files
+    except Exception as exc:  # noqa: BLE001 — python-docx raises many kinds of errors on damaged files
         raise PresskitError(f"this DOCX file cannot be opened ({type(exc).__name__})", path=source,
                             hint="open it in Word or LibreOffice and save it again as .docx") from None
     text, layout = to_text(document)
@@ -113,7 +113,7 @@ def _style_name(document, paragraph) -> str:
     try:
         style = document.styles.get_by_id(style_id.get(f"{W}val"), 1)  # 1: WD_STYLE_TYPE.PARAGRAPH
         return style.name or "" if style is not None else ""
-    except Exception:
+    except Exception:  # noqa: BLE001 — an odd styles part: fall back to the style's id
         return style_id.get(f"{W}val") or ""
 
 
