@@ -157,3 +157,31 @@ def footnote_runs(text: str, url: str = "", lang: str = "") -> list[Run]:
     if url and not any(r.kind != "text" for r in runs):
         return [Run("url", text.strip() or url, href_for(url))]
     return typeset(runs, lang)
+
+
+def paragraphs(text: str, notes: Iterable[NoteRef] = ()) -> list[tuple[str, tuple[NoteRef, ...]]]:
+    r"""Split a text on blank lines into paragraphs, each with the footnote calls that fall in it.
+
+    >>> paragraphs("Un¹.\n\nDeux.", [NoteRef("1", 2)])
+    [('Un¹.', (NoteRef(id='1', offset=2),)), ('Deux.', ())]
+    >>> paragraphs("Deux.\n\nTrois.", [NoteRef("1", 12)])
+    [('Deux.', ()), ('Trois.', (NoteRef(id='1', offset=5),))]
+    """
+    notes = tuple(notes)
+    found, start = [], 0
+    for gap in [*re.finditer(r"\n[ \t]*\n\s*", text), None]:
+        end = gap.start() if gap else len(text)
+        inside = tuple(NoteRef(n.id, n.offset - start) for n in notes if start <= n.offset <= end)
+        if text[start:end].strip():
+            found.append((text[start:end], inside))
+        start = gap.end() if gap else end
+    return found
+
+
+def phones(value: str) -> list[str]:
+    """Split a contact's phone field into its numbers.
+
+    >>> phones("+33 1 23 45 67 89 / 06 12 34 56 78")
+    ['+33 1 23 45 67 89', '06 12 34 56 78']
+    """
+    return [part.strip() for part in re.split(r"\s+/\s+|\s*;\s*", value) if part.strip()]

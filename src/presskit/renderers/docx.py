@@ -21,6 +21,8 @@ from presskit.inline import (
     href_for,
     inline_runs,
     note_numbers,
+    paragraphs,
+    phones,
     tel_href,
 )
 from presskit.renderers import docx_kit
@@ -146,25 +148,28 @@ def _body(w: _Writer) -> None:
 
 
 def _block(w: _Writer, block: Block) -> None:
-    """Add one body block."""
-    if block.kind == "list":
-        for item in block.items:
-            w.text(item, "List Bullet")
-    elif block.kind == "quote":
+    """Add one body block: its text's paragraphs, then its list entries."""
+    if block.kind == "quote":
         _quote(w, block)
     elif block.kind == "closing" and block.url:
         w.paragraph([Run("url", block.text or block.url, href_for(block.url))], "Closing")
     else:
         style = {"lede": "Lede", "heading": "Heading 1", "closing": "Closing"}.get(block.kind, "Normal")
-        w.text(block.text, style, block.notes)
+        for text, notes in paragraphs(block.text, block.notes):
+            w.text(text, style, notes)
+        for item in block.items:
+            w.text(item, "List Bullet")
 
 
 def _quote(w: _Writer, block: Block) -> None:
     """A pull quote in the language's quotation marks, then "— Name, Role, Organization"."""
     opening, closing = labels.quote_marks(w.document.lang)
-    runs = [Run("text", opening), *inline_runs(block.text, block.notes, w.numbers, w.document.lang),
-            Run("text", closing)]
-    w.paragraph(runs, "Quote")
+    chunks = paragraphs(block.text, block.notes) or [("", ())]
+    for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
+        runs = [Run("text", opening)] if index == 0 else []
+        runs += inline_runs(text, notes, w.numbers, w.document.lang)
+        runs += [Run("text", closing)] if index == len(chunks) - 1 else []
+        w.paragraph(runs, "Quote")
     speaker = labels.attribution_line(block)
     if not speaker:
         return
@@ -220,8 +225,8 @@ def _contact(w: _Writer, contact: Contact) -> None:
             lines.append([Run("text", typography.apply(value, w.document.lang))])
     if contact.email:
         lines.append([Run("email", contact.email, href_for(contact.email))])
-    if contact.phone:
-        lines.append([Run("url", contact.phone, tel_href(contact.phone))])
+    for number in phones(contact.phone):
+        lines.append([Run("url", number, tel_href(number))])
     if contact.text:
         lines.append(inline_runs(contact.text, lang=w.document.lang))
     for n, runs in enumerate(lines):

@@ -20,7 +20,8 @@ from reportlab.platypus import (
 
 from presskit import labels, typography
 from presskit.document import Block, Contact, Document
-from presskit.inline import Run, footnote_runs, href_for, inline_runs, note_numbers, tel_href
+from presskit.inline import (Run, footnote_runs, href_for, inline_runs, note_numbers, paragraphs, phones,
+                             tel_href)
 from presskit.renderers.pdf_setup import color
 from presskit.theme import Theme
 
@@ -88,20 +89,25 @@ def title_block(ctx: Context, outline: int | None = 0) -> list[Flowable]:
 def block(ctx: Context, item: Block) -> list[Flowable]:
     """The flowables of one body block."""
     if item.kind == "lede":
-        return [boxed(ctx, para(ctx, item.text, "lede", item.notes))]
+        return [boxed(ctx, texts(ctx, item, "lede") + ([bullets(ctx, item)] if item.items else []))]
     if item.kind == "heading":
         return [para(ctx, item.text, "heading", item.notes, outline=1)]
     if item.kind == "list":
-        return [bullets(ctx, item)]
+        return texts(ctx, item, "body") + [bullets(ctx, item)]
     if item.kind == "quote":
         return [quote(ctx, item)]
     if item.kind == "closing" and item.url:
         runs = [Run("url", item.text or item.url, href_for(item.url))]
         return [Paragraph(markup(runs, ctx.theme.primary), ctx.styles["closing"])]
-    return [para(ctx, item.text, "closing" if item.kind == "closing" else "body", item.notes)]
+    return texts(ctx, item, "closing" if item.kind == "closing" else "body")
 
 
-def boxed(ctx: Context, content: Flowable) -> Table:
+def texts(ctx: Context, item: Block, style: str) -> list[Flowable]:
+    """A block's text as paragraphs (split on blank lines), each with its footnote calls."""
+    return [para(ctx, text, style, notes) for text, notes in paragraphs(item.text, item.notes)]
+
+
+def boxed(ctx: Context, content: Flowable | list[Flowable]) -> Table:
     """The lede in a lightly tinted box with a brand-coloured edge."""
     table = Table([[content]], colWidths=[ctx.width])
     table.setStyle(TableStyle([
@@ -126,9 +132,13 @@ def bullets(ctx: Context, item: Block) -> ListFlowable:
 def quote(ctx: Context, item: Block) -> Table:
     """A pull quote: accent bar, the words in the language's marks, "— Name, Role" under it."""
     opening, closing = labels.quote_marks(ctx.lang)
-    runs = [Run("text", opening), *inline_runs(item.text, item.notes, ctx.numbers, ctx.lang),
-            Run("text", closing)]
-    cell = [Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles["quote"])]
+    chunks = paragraphs(item.text, item.notes) or [("", ())]
+    cell = []
+    for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
+        runs = [Run("text", opening)] if index == 0 else []
+        runs += inline_runs(text, notes, ctx.numbers, ctx.lang)
+        runs += [Run("text", closing)] if index == len(chunks) - 1 else []
+        cell.append(Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles["quote"]))
     speaker = labels.attribution_line(item)
     if speaker:
         cell.append(Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]))
@@ -214,9 +224,8 @@ def contact(ctx: Context, person: Contact) -> Paragraph:
             lines.append(escape(typography.apply(value, ctx.lang)))
     if person.email:
         lines.append(markup([Run("email", person.email, href_for(person.email))], link))
-    if person.phone:
-        phone = person.phone.replace(" ", "\u00a0")
-        lines.append(markup([Run("url", phone, tel_href(person.phone))], link))
+    for number in phones(person.phone):
+        lines.append(markup([Run("url", number.replace(" ", "\u00a0"), tel_href(number))], link))
     if person.text:
         lines.append(markup(inline_runs(person.text, lang=ctx.lang), link))
     return Paragraph("<br/>".join(lines), ctx.styles["small"])

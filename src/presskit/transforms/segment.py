@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Abbreviations after which a full stop does not end a French sentence (pysbd splits after them).
 _ABBREVIATIONS = re.compile(
     r"(?:^|\s)(?:Dr|Pr|Me|Mme|Mlle|Mgr|M|MM|St|Ste|Cie|etc|cf|env|av|apr|J\.-C|[A-Z])\.\s*$"
@@ -19,12 +20,42 @@ def _segmenter():
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of `text`, stripped of surrounding spaces.
+    r"""Return (start, end) spans of the sentences of `text`, stripped; no sentence crosses a blank line.
 
     >>> text = "Le Dr. Markus Richter signe. Et si 2021 signait l’accélération ? Oui !"
     >>> [text[a:b] for a, b in split_spans(text)]
     ['Le Dr. Markus Richter signe.', 'Et si 2021 signait l’accélération ?', 'Oui !']
+    >>> text = "Premier paragraphe sans point\n\nSecond paragraphe."
+    >>> [text[a:b] for a, b in split_spans(text)]
+    ['Premier paragraphe sans point', 'Second paragraphe.']
     """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for gap in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        spans += [(start + a, start + b) for a, b in _paragraph_spans(text[start:end])]
+        start = gap.end() if gap else end
+    return spans
+
+
+def join_like(source: str, spans: list[tuple[int, int]], targets: list[str]) -> str:
+    r"""Join translated sentences as their sources were: a blank line where one separated them.
+
+    >>> source = "Un. Deux.\n\nTrois."
+    >>> join_like(source, split_spans(source), ["One.", "Two.", "Three."])
+    'One. Two.\n\nThree.'
+    """
+    parts: list[str] = []
+    for index, target in enumerate(targets):
+        if index:
+            gap = source[spans[index - 1][1]:spans[index][0]]
+            parts.append("\n\n" if _PARAGRAPH_BREAK.search(gap) else " ")
+        parts.append(target)
+    return "".join(parts)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (pysbd, with French abbreviations mended)."""
     if not text.strip():
         return []
     spans: list[list[int]] = []

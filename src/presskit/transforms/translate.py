@@ -28,7 +28,7 @@ from presskit.terminology import (
     restore,
     verify,
 )
-from presskit.transforms.segment import split_spans
+from presskit.transforms.segment import join_like, split_spans
 
 MEMORY = "memory"
 UNTRANSLATED = "untranslated"
@@ -168,7 +168,8 @@ def _assemble(document: Document, done: dict[str, Sentence], target: str, with_t
 
     def translate_text(path: str, text: str) -> str:
         targets = []
-        for index, (start, end) in enumerate(split_spans(text)):
+        spans = split_spans(text)
+        for index, (start, end) in enumerate(spans):
             sentence, where = text[start:end], f"{path}#{index}"
             result = done[sentence]
             segments.append(Segment(where, sentence, result.target, result.origin, result.score,
@@ -176,7 +177,7 @@ def _assemble(document: Document, done: dict[str, Sentence], target: str, with_t
             uses.extend(_term_uses(where, result))
             targets.append(result.target)
         targets_by_path[path] = targets
-        return " ".join(targets)
+        return join_like(text, spans, targets)
 
     english = map_texts(document, translate_text)
     blocks = tuple(_move_notes(f"blocks[{i}]", src, dst, targets_by_path)
@@ -198,11 +199,10 @@ def _move_notes(path: str, source: Block, target: Block, targets: dict[str, list
         return target
     spans = split_spans(source.text)
     sentences = targets.get(f"{path}.text", [])
-    ends, cursor = [], 0
-    for sentence in sentences:
-        cursor += len(sentence)
+    ends = []
+    for index, sentence in enumerate(sentences):
+        cursor = len(join_like(source.text, spans, sentences[:index + 1]))
         ends.append(cursor - (len(sentence) - len(sentence.rstrip(_TRAILING_PUNCT))))
-        cursor += 1  # the joining space
     notes = tuple(NoteRef(note.id, ends[_sentence_index(spans, note.offset)] if ends else 0)
                   for note in source.notes)
     return replace(target, notes=notes)
