@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from presskit.cli_glossary import glossary_app
 

@@ -1,8 +1,8 @@
-"""`presskit review export|import` as a translator runs them: messages and exit codes (typer's CliRunner)."""
+"""`presskit review export|import` as a translator runs them: messages and exit codes (click's CliRunner)."""
 import pytest
+from click.testing import CliRunner
 from helpers import SAMPLE
 from lxml import etree
-from typer.testing import CliRunner
 
 from presskit.cli_review import review_app
 

@@ -1,31 +1,25 @@
 """Build press kits: read each release, translate it, check it, render the four documents and the report."""
 from __future__ import annotations
 
-import os
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
+from presskit.forking import Workers, can_fork, in_background, map_forked, wait_quietly
 from presskit.kit import Kit, slug_of
 from presskit.lock import build_lock
+from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: part of build's API)
+    Options,
+    Progress,
+    Translated,
+    engine_factory,
+    prepare_french,
+    translate_french,
+    translate_release,
+)
 from presskit.report import build_report, write_json
-
-Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to build: the engine and its address, network use, draft mode, output folder."""
-
-    out: Path | None = None
-    engine: str | None = None
-    engine_url: str | None = None
-    offline: bool = False
-    draft: bool = False
-    bilingual: bool = False
-    pdfa: bool = False
 
 
 @dataclass
@@ -49,12 +43,19 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     if not releases:
         raise PresskitError("there is no release to build", path=kit.sources,
                             hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
-    glossary = load_glossary(kit.glossary)
-    memory = TranslationMemory.load(kit.glossary)
-    engine_for = _engine_factory(kit, options, glossary)
     with build_lock(options.out or kit.output):
-        job = (kit, options, glossary, memory, engine_for, progress)
-        results = _build_many(job, releases) if len(releases) > 1 else [_build_job(job, releases[0])]
+        single = len(releases) == 1
+        renderers = _render_workers() if single and can_fork() else None
+        try:
+            glossary = load_glossary(kit.glossary)
+            memory = TranslationMemory.load(kit.glossary)
+            job = (kit, options, glossary, memory, engine_factory(kit, options, glossary), progress,
+                   renderers)
+            results = [_build_job(job, releases[0])] if single else \
+                map_forked(lambda source: _build_job(job, source), releases)
+        finally:
+            for workers in (renderers or {}).values():
+                workers.close()
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -63,93 +64,34 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     return results
 
 
-@dataclass(frozen=True)
-class Translated:
-    """A release read and translated: both documents and what the checks found."""
-
-    french: Document
-    english: Document
-    problems: list
-
-
-def translate_release(kit: Kit, source: Path, options: Options = Options(), *, glossary=None,
-                      memory=None, engine_for=None, progress: Progress = lambda message: None
-                      ) -> Translated:
-    """Read one release, apply the glossary, translate it and check the English (nothing is written)."""
-    from presskit.boilerplate import load_boilerplate, with_boilerplate
-    from presskit.figures import extract_figures, merge_figures
-    from presskit.glossary import annotate, load_glossary
-    from presskit.memory import TranslationMemory
-    from presskit.readers import read
-    from presskit.transforms.check import check_terms, findings
-    from presskit.transforms.names import about_names
-    from presskit.transforms.translate import translate
-
-    glossary = glossary if glossary is not None else load_glossary(kit.glossary)
-    memory = memory if memory is not None else TranslationMemory.load(kit.glossary)
-    engine_for = engine_for or _engine_factory(kit, options, glossary)
-    progress(f"{source.name}: reading")
-    names = [e.fr for e in glossary.entries if e.kind == "name"]
-    french = merge_figures(extract_figures(read(source)), kit.figures)
-    french = _with_kit_contacts(about_names(annotate(french, glossary), names), kit)
-    progress(f"{source.name}: translating")
-    english = check_terms(translate(french, memory, engine_for, glossary=glossary, locale=kit.locale),
-                          glossary)
-    problems = findings(french, english, glossary)
-    library, issuers = load_boilerplate(kit.root), [o.name for o in kit.theme.organizations]
-    return Translated(with_boilerplate(french, library, "fr", issuers),
-                      with_boilerplate(english, library, "en", issuers), problems)
-
-
-_JOB: tuple = ()  # what forked workers inherit: kit, options, glossary, memory, engine, progress
-_IN_WORKER = False  # a batch worker renders its languages one after the other
-_RENDER: tuple = ()  # the language a forked worker renders while its parent renders the other
-
-
-def _build_many(job: tuple, releases: list[Path]) -> list[Result]:
-    """Build several releases over all cores (forked workers inherit the loaded glossary and memory)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _JOB
-    _JOB = job
-    workers = min(len(releases), os.cpu_count() or 1)
-    if workers == 1 or not _can_fork():
-        return [_build_job(job, source) for source in releases]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_build_inherited, releases))
-
-
-def _build_inherited(source: Path) -> Result:
-    """Build one release in a forked worker, with the job its parent prepared."""
-    global _IN_WORKER
-    _IN_WORKER = True
-    return _build_job(_JOB, source)
-
-
 def _build_job(job: tuple, source: Path) -> Result:
     """Build one release of a prepared job."""
-    kit, options, glossary, memory, engine_for, progress = job
-    return _build_one(kit, source, options, glossary, memory, engine_for, progress)
+    kit, options, glossary, memory, engine_for, progress, renderers = job
+    return _build_one(kit, source, options, glossary, memory, engine_for, progress, renderers)
 
 
 def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
-               progress: Progress) -> Result:
-    """Read, translate, check and render one release."""
+               progress: Progress, renderers: dict[str, Workers] | None = None) -> Result:
+    """Read one release; render its French in a worker while this process translates it."""
     slug = slug_of(source)
     folder = (options.out or kit.output) / slug
-    done = translate_release(kit, source, options, glossary=glossary, memory=memory,
-                             engine_for=engine_for, progress=progress)
-    errors = [p for p in done.problems if p.severity == "error"]
-    complete = not errors or options.draft
-    status = "draft" if options.draft else ("final" if complete else "incomplete")
-    french = _with_meta(done.french, kit, "final", "original French text")
-    english = _with_meta(done.english, kit, status, _provenance(done.english))
-    result = Result(source=source, folder=folder, complete=complete)
+    french = prepare_french(kit, source, glossary, progress)
     _prepare(folder)
-    jobs = [(french, folder / f"{slug}.fr")] + ([(english, folder / f"{slug}.en")] if complete else [])
-    result.outputs += _render_languages(jobs, kit, progress, options.pdfa)
+    french = _with_meta(french, kit, "final", "original French text")
+    french_files = _start_render(renderers, french, kit, folder / f"{slug}.fr", progress, options.pdfa)
+    try:
+        done = translate_french(kit, french, glossary, memory, engine_for, progress)
+        errors = [p for p in done.problems if p.severity == "error"]
+        complete = not errors or options.draft
+        status = "draft" if options.draft else ("final" if complete else "incomplete")
+        english = _with_meta(done.english, kit, status, _provenance(done.english))
+        english_files = _start_render(renderers, english, kit, folder / f"{slug}.en", progress,
+                                      options.pdfa) if complete else None
+        outputs = french_files.result() + (english_files.result() if english_files else [])
+    except BaseException:
+        wait_quietly(french_files.futures)
+        raise
+    result = Result(source=source, folder=folder, complete=complete, outputs=outputs)
     if complete and options.bilingual:
         from presskit.renderers.pdf_bilingual import render_bilingual
 
@@ -161,6 +103,62 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
     return result
 
 
+def _start_render(renderers: dict[str, Workers] | None, document: Document, kit: Kit, stem: Path,
+                  progress: Progress, pdfa: bool) -> "_Rendering":
+    """Render one language's DOCX and PDF, each in a worker when there are workers, else here."""
+    jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in ("docx", "pdf")]
+    if renderers is None:
+        return _Rendering([in_background(lambda: _render_all(document, kit, stem, progress, pdfa),
+                                         enabled=False)])
+    for _, path in jobs:
+        progress(f"writing {path.name}")
+    return _Rendering([renderers[fmt].submit(_render_format, fmt, document, kit.theme, path, pdfa)
+                       for fmt, path in jobs])
+
+
+class _Rendering:
+    """Renders under way; `result()` waits for them and lists the files written."""
+
+    def __init__(self, futures: list[Future]) -> None:
+        self.futures = futures
+
+    def result(self) -> list[Path]:
+        """Wait for every render and return the paths, in order."""
+        return [path for future in self.futures for path in _as_list(future.result())]
+
+
+def _as_list(value: Path | list[Path]) -> list[Path]:
+    """A render's output as a list of paths."""
+    return value if isinstance(value, list) else [value]
+
+
+def _render_format(fmt: str, document: Document, theme, path: Path, pdfa: bool) -> list[Path]:
+    """Render one format in a worker (and its PDF/A copy on request)."""
+    from importlib import import_module
+
+    written = [import_module(f"presskit.renderers.{fmt}").render(document, theme, path)]
+    if pdfa and fmt == "pdf":
+        from presskit.renderers.pdfa import to_pdfa
+
+        written.append(to_pdfa(path, path.with_name(path.name[:-4] + ".pdfa.pdf"), document))
+    return written
+
+
+def _render_workers() -> dict[str, Workers]:
+    """One warm worker per format: each loads only its own renderer while this process reads."""
+    return {"docx": Workers(1, warm=_import_docx), "pdf": Workers(1, warm=_import_pdf)}
+
+
+def _import_docx() -> None:
+    """Load the DOCX renderer (run by its worker as it starts)."""
+    import presskit.renderers.docx  # noqa: F401
+
+
+def _import_pdf() -> None:
+    """Load the PDF renderer (run by its worker as it starts)."""
+    import presskit.renderers.pdf  # noqa: F401
+
+
 def _prepare(folder: Path) -> None:
     """Create the output folder, with a clear error when it cannot be written."""
     try:
@@ -170,38 +168,7 @@ def _prepare(folder: Path) -> None:
                             hint="choose another folder with --out or fix its permissions") from None
 
 
-def _render_languages(jobs: list[tuple[Document, Path]], kit: Kit, progress: Progress,
-                      pdfa: bool) -> list[Path]:
-    """Render each language's documents; two languages go to two cores when there are two."""
-    if len(jobs) < 2 or _IN_WORKER or (os.cpu_count() or 1) < 2 or not _can_fork():
-        return [path for document, stem in jobs for path in _render_all(document, kit, stem, progress, pdfa)]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from presskit.renderers import docx, pdf  # noqa: F401  (loaded once, before the fork)
-
-    global _RENDER
-    (first, first_stem), (second, second_stem) = jobs
-    _RENDER = (first, kit, first_stem, progress, pdfa)  # inherited by the forked worker
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        other = pool.submit(_render_inherited)
-        here = _render_all(second, kit, second_stem, progress, pdfa)
-        return other.result() + here
-
-
-def _render_inherited() -> list[Path]:
-    """Render, in a forked worker, the language its parent set aside."""
-    return _render_all(*_RENDER)
-
-
-def _can_fork() -> bool:
-    """Tell whether worker processes can be forked here (Linux, macOS), sharing what is loaded."""
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress,
+def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress | None,
                 pdfa: bool = False) -> list[Path]:
     """Render the DOCX and the PDF of one language (and its PDF/A-2b copy on request)."""
     from presskit.renderers import docx, pdf
@@ -209,69 +176,17 @@ def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress,
     written = []
     for module, suffix in ((docx, ".docx"), (pdf, ".pdf")):
         path = stem.with_name(stem.name + suffix)
-        progress(f"writing {path.name}")
+        if progress:
+            progress(f"writing {path.name}")
         written.append(module.render(document, kit.theme, path))
     if pdfa:
         from presskit.renderers.pdfa import to_pdfa
 
         archival = stem.with_name(stem.name + ".pdfa.pdf")
-        progress(f"writing {archival.name}")
+        if progress:
+            progress(f"writing {archival.name}")
         written.append(to_pdfa(written[-1], archival, document))
     return written
-
-
-CACHE = Path(".presskit-cache") / "translations.sqlite"
-
-
-def _engine_factory(kit: Kit, options: Options, glossary=None) -> Callable[[], object | None]:
-    """Return a function that makes the engine on first need (so a build from memory sends nothing).
-
-    The engine gets the glossary's terms where it takes them (DeepL) and a cache in the kit, so
-    building the same release twice sends nothing the second time.
-    """
-    offline = options.offline or kit.offline_only
-    name = options.engine or kit.engine
-    made: dict[str, object | None] = {}
-    if offline and options.engine is not None:
-        from presskit.engines import get_engine
-
-        get_engine(name, url=options.engine_url, offline=True)  # refuse a network engine at once
-
-    def engine_for():
-        if "engine" not in made:
-            made["engine"] = None if offline and options.engine is None else \
-                _make_engine(kit, name, options.engine_url, offline, glossary)
-        return made["engine"]
-
-    return engine_for
-
-
-def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary):
-    """The named engine, given the glossary's terms where it takes them, behind the kit's cache."""
-    from presskit.engines import CachedEngine, apply_terms, get_engine
-
-    pairs = [(e.fr, e.en) for e in glossary.entries if e.kind == "term"] if glossary else []
-    engine = apply_terms(get_engine(name, url=url, offline=offline), pairs)
-    return CachedEngine(engine, kit.root / CACHE, glossary_version(kit))
-
-
-def glossary_version(kit: Kit) -> str:
-    """A fingerprint of the glossary files: a cached translation is reused only under the same one."""
-    import hashlib
-
-    from presskit import __version__
-
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(kit.glossary.glob("*.csv")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _with_kit_contacts(document: Document, kit: Kit) -> Document:
-    """Add the kit's press contacts when the release names none."""
-    if document.contacts or not kit.contacts:
-        return document
-    return document.evolve(contacts=kit.contacts)
 
 
 def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Document:

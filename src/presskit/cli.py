@@ -4,101 +4,106 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
 
-import typer
+import click
 
+from presskit.cli_glossary import PATH, Group, argument
 from presskit.errors import PresskitError
 
 INTERRUPTED = 130  # the shell's code for Ctrl-C
 SHOWN_PROBLEMS = 10  # the terminal shows this many; report.json has them all
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn a French press release into a branded, bilingual press kit (DOCX + PDF).")
 
 
-def _stderr():
-    """Return a rich console on standard error (imported only when a command prints)."""
-    from rich.console import Console
+@click.group("presskit", cls=Group, no_args_is_help=True)
+def app() -> None:
+    """Turn a French press release into a branded, bilingual press kit (DOCX + PDF)."""
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+def say(text: str, **style) -> None:
+    """Print a line on standard error, styled with click (colour only on a terminal)."""
+    click.echo(click.style(text, **style) if style else text, err=True)
+
+
+def _mark(text: str, **style) -> str:
+    """Style a fragment of a line."""
+    return click.style(text, **style)
+
+
+KIT_OPTION = click.option("--kit", "kit_dir", type=PATH, default=Path("."), show_default=True,
+                          help="The kit folder (default: the current folder).")
+ENGINE_URL_OPTION = click.option("--engine-url", default=None, help="Address of a LibreTranslate server.")
+OFFLINE_OPTION = click.option("--offline", is_flag=True, help="Send nothing over the network.")
 
 
 @app.command()
-def build(
-    sources: List[Path] = typer.Argument(None, help="Releases to build (default: every file in sources/)."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: output/)."),
-    engine: Optional[str] = typer.Option(None, "--engine", help="Machine-translation engine: google "
-                                         "(default), deepl, microsoft, mymemory, libre, fake."),
-    engine_url: Optional[str] = typer.Option(None, "--engine-url", help="Address of a LibreTranslate server."),
-    offline: bool = typer.Option(False, "--offline", help="Send nothing over the network."),
-    draft: bool = typer.Option(False, "--draft", help="Build even with untranslated segments, marked as a draft."),
-    bilingual: bool = typer.Option(False, "--bilingual", help="Also write French and English side by side in one PDF."),
-    pdfa: bool = typer.Option(False, "--pdfa", help="Also write PDF/A-2b copies of the PDFs, for archives."),
-    kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder (default: the current folder)."),
-) -> None:
+@argument("sources", "Releases to build (default: every file in sources/).", type=PATH, nargs=-1)
+@click.option("--out", type=PATH, default=None, help="Output folder (default: output/).")
+@click.option("--engine", default=None, help="Machine-translation engine: google "
+              "(default), deepl, microsoft, mymemory, libre, fake.")
+@ENGINE_URL_OPTION
+@OFFLINE_OPTION
+@click.option("--draft", is_flag=True, help="Build even with untranslated segments, marked as a draft.")
+@click.option("--bilingual", is_flag=True, help="Also write French and English side by side in one PDF.")
+@click.option("--pdfa", is_flag=True, help="Also write PDF/A-2b copies of the PDFs, for archives.")
+@KIT_OPTION
+def build(sources: tuple[Path, ...], out: Path | None, engine: str | None, engine_url: str | None,
+          offline: bool, draft: bool, bilingual: bool, pdfa: bool, kit_dir: Path) -> None:
     """Build the French and English DOCX and PDF of each release, with report.json."""
     from presskit.build import Options
     from presskit.build import build as build_kit
     from presskit.kit import load_kit
 
-    console = _stderr()
     kit = load_kit(kit_dir)
     options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft,
                       bilingual=bilingual, pdfa=pdfa)
     results = build_kit(kit, [_existing(p) for p in sources or []] or None, options,
-                        progress=lambda message: console.print(f"[dim]·[/dim] {message}"))
+                        progress=lambda message: say(f"{_mark('·', dim=True)} {message}"))
     for result in results:
-        _summary(console, result)
+        _summary(result)
 
 
-def _summary(console, result) -> None:
+def _summary(result) -> None:
     """Print one release's outcome: files written and where the English came from."""
     report = result.report
     segments, terms = report["segments"], report["terms"]
     engines = ", ".join(f"{n} by {name}" for name, n in segments["engines"].items()) or "none by engine"
-    console.print(f"[bold green]✓[/bold green] {result.source.name} → {result.folder} "
-                  f"({report['status']})")
-    console.print(f"  segments: {segments['memory']} from memory, {engines}, "
-                  f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
+    say(f"{_mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
+    say(f"  segments: {segments['memory']} from memory, {engines}, "
+        f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
     problems = report["problems"]
     for problem in problems[:SHOWN_PROBLEMS]:
-        console.print(f"  [yellow]{problem['severity']}[/yellow] {problem['path']}: {problem['message']}",
-                      markup=True, highlight=False, soft_wrap=True)
+        say(f"  {_mark(problem['severity'], fg='yellow')} {problem['path']}: {problem['message']}")
     if len(problems) > SHOWN_PROBLEMS:
-        console.print(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
+        say(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
 
 
 @app.command()
-def check(
-    source: Path = typer.Argument(..., help="A French release."),
-    engine: Optional[str] = typer.Option(None, "--engine", help="Engine for sentences the memory lacks."),
-    engine_url: Optional[str] = typer.Option(None, "--engine-url", help="Address of a LibreTranslate server."),
-    offline: bool = typer.Option(False, "--offline", help="Send nothing over the network."),
-    kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder (default: the current folder)."),
-) -> None:
+@argument("source", "A French release.", type=PATH)
+@click.option("--engine", default=None, help="Engine for sentences the memory lacks.")
+@ENGINE_URL_OPTION
+@OFFLINE_OPTION
+@KIT_OPTION
+def check(source: Path, engine: str | None, engine_url: str | None, offline: bool, kit_dir: Path) -> None:
     """Run the quality gate on a release's English without rendering (exit 1 when it would stop a build)."""
     from presskit.build import Options, translate_release
     from presskit.kit import load_kit
 
-    console = _stderr()
     options = Options(engine=engine, engine_url=engine_url, offline=offline)
     done = translate_release(load_kit(kit_dir), _existing(source), options)
     errors = [p for p in done.problems if p.severity == "error"]
     for problem in done.problems:
         colour = "red" if problem.severity == "error" else "yellow"
-        console.print(f"[{colour}]{problem.severity}[/{colour}] {source.name} · {problem.path}: "
-                      f"{problem.message}", highlight=False, soft_wrap=True)
-    console.print(f"{len(done.english.segments)} segments · {len(errors)} errors · "
-                  f"{len(done.problems) - len(errors)} warnings")
+        say(f"{_mark(problem.severity, fg=colour)} {source.name} · {problem.path}: {problem.message}")
+    say(f"{len(done.english.segments)} segments · {len(errors)} errors · "
+        f"{len(done.problems) - len(errors)} warnings")
     if errors:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @app.command()
-def parse(
-    source: Path = typer.Argument(..., help="A French release (.txt, .md, .docx, .pdf)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the document model as JSON."),
-) -> None:
+@argument("source", "A French release (.txt, .md, .docx, .pdf).", type=PATH)
+@click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
+def parse(source: Path, as_json: bool) -> None:
     """Show how presskit reads a release: a tree, or the model as JSON."""
     from presskit.readers import read
 
@@ -108,21 +113,22 @@ def parse(
 
         from presskit.document import to_dict
 
-        typer.echo(json.dumps(to_dict(document), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_dict(document), ensure_ascii=False, indent=2))
     else:
         from presskit.tree import render_tree
 
-        typer.echo(render_tree(document))
+        click.echo(render_tree(document))
 
 
 @app.command()
-def init(folder: Path = typer.Argument(..., help="The new kit folder.")) -> None:
+@argument("folder", "The new kit folder.", type=PATH)
+def init(folder: Path) -> None:
     """Create a new kit folder with a short example release, glossary, memory and settings."""
     from presskit.scaffold import create_kit
 
     created = create_kit(folder)
-    _stderr().print(f"[bold green]✓[/bold green] created the kit {folder} ({len(created)} files); "
-                    f"try: cd {folder} && presskit build")
+    say(f"{_mark('✓', fg='green', bold=True)} created the kit {folder} ({len(created)} files); "
+        f"try: cd {folder} && presskit build")
 
 
 def _register_subcommands() -> None:
@@ -131,9 +137,9 @@ def _register_subcommands() -> None:
     from presskit.cli_glossary import glossary_app
     from presskit.cli_review import review_app
 
-    app.add_typer(engines_app, name="engines")
-    app.add_typer(glossary_app, name="glossary")
-    app.add_typer(review_app, name="review")
+    app.add_command(engines_app, "engines")
+    app.add_command(glossary_app, "glossary")
+    app.add_command(review_app, "review")
 
 
 _register_subcommands()
@@ -148,19 +154,18 @@ def _existing(path: Path) -> Path:
 
 def main() -> None:
     """Run the CLI; the project's errors print as one paragraph with their exit code, never a traceback."""
-    from typer._click.exceptions import ClickException
+    import gc
 
+    gc.set_threshold(100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
     try:
-        code = app(standalone_mode=False)  # typer turns Ctrl-C into a silent exit code 130
-        if code == INTERRUPTED:
-            raise KeyboardInterrupt
+        code = app.main(standalone_mode=False)  # returns the code of a click Exit; raises the rest
     except PresskitError as error:
         print(f"error: {error}", file=sys.stderr)
         code = error.exit_code
-    except ClickException as error:  # usage errors: click's own message
+    except click.ClickException as error:  # usage errors: click's own message
         error.show()
         code = error.exit_code
-    except (KeyboardInterrupt, typer.Abort):
+    except (KeyboardInterrupt, click.Abort):  # click turns Ctrl-C into Abort outside standalone mode
         print("interrupted: files are written whole or not at all; earlier outputs are intact",
               file=sys.stderr)
         code = INTERRUPTED

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
+import click
 
-engines_app = typer.Typer(invoke_without_command=True, add_completion=False,
-                          help="List the translation engines: available or not, and why.")
+from presskit.cli_glossary import PATH, Group, argument
 
 
-@engines_app.callback()
-def engines_list(
-    ctx: typer.Context,
-    offline: bool = typer.Option(False, "--offline", help="Show what a build with --offline may use."),
-) -> None:
+@click.group("engines", cls=Group, invoke_without_command=True, no_args_is_help=False,
+             help="List the translation engines: available or not, and why.")
+@click.option("--offline", is_flag=True, help="Show what a build with --offline may use.")
+@click.pass_context
+def engines_app(ctx: click.Context, offline: bool) -> None:
     """List every engine: available here or not, and why / how to enable it (keys are never shown)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -34,15 +33,14 @@ def engines_list(
 
 
 @engines_app.command("install-argos")
-def install_argos(
-    model: Path = typer.Argument(..., help="An Argos Translate model file (.argosmodel), fr → en."),
-    into: Path = typer.Option(None, "--into", help="Models folder (default: argostranslate's)."),
-) -> None:
+@argument("model", "An Argos Translate model file (.argosmodel), fr → en.", type=PATH)
+@click.option("--into", type=PATH, default=None, help="Models folder (default: argostranslate's).")
+def install_argos(model: Path, into: Path | None) -> None:
     """Install an Argos Translate model file so that `--engine argos` can translate offline."""
     from presskit.engines.argos import install_model, read_model
 
     folder = install_model(model, [into] if into else None)
-    typer.echo(f"installed {folder.name} in {folder.parent}")
+    click.echo(f"installed {folder.name} in {folder.parent}")
     installed = read_model(folder)
     if (installed.from_code, installed.to_code) != ("fr", "en"):
-        typer.echo("note: this model does not translate fr → en; presskit will not use it", err=True)
+        click.echo("note: this model does not translate fr → en; presskit will not use it", err=True)

@@ -3,26 +3,27 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional
 
-import typer
+import click
 
-from presskit.cli_glossary import clean_errors
+from presskit.cli_glossary import PATH, Group, argument, clean_errors
 
-review_app = typer.Typer(no_args_is_help=True,
-                         help="Review the English in a CAT tool: XLIFF 1.2 out, approved units into the memory.")
+
+@click.group("review", cls=Group, no_args_is_help=True)
+def review_app() -> None:
+    """Review the English in a CAT tool: XLIFF 1.2 out, approved units into the memory."""
 
 
 @review_app.command("export")
+@argument("source", "A French release (.txt, .md, .docx, .pdf).", type=PATH)
+@click.option("--kit", "kit_dir", type=PATH, default=Path("."), show_default=True, help="The kit folder.")
+@click.option("--out", type=PATH, default=None, help="Output folder (default: output/).")
+@click.option("--engine", default=None, help="Engine for what the memory lacks.")
+@click.option("--engine-url", default=None, help="Address of a LibreTranslate server.")
+@click.option("--offline", is_flag=True, help="Send nothing: gaps are exported empty (state new).")
 @clean_errors
-def review_export(
-    source: Path = typer.Argument(..., help="A French release (.txt, .md, .docx, .pdf)."),
-    kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: output/)."),
-    engine: Optional[str] = typer.Option(None, "--engine", help="Engine for what the memory lacks."),
-    engine_url: Optional[str] = typer.Option(None, "--engine-url", help="Address of a LibreTranslate server."),
-    offline: bool = typer.Option(False, "--offline", help="Send nothing: gaps are exported empty (state new)."),
-) -> None:
+def review_export(source: Path, kit_dir: Path, out: Path | None, engine: str | None,
+                  engine_url: str | None, offline: bool) -> None:
     """Write output/<slug>/<slug>.en.xlf: one unit per English segment, with its state and provenance."""
     from presskit.build import Options
     from presskit.errors import PresskitError
@@ -35,32 +36,31 @@ def review_export(
     options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline)
     path, segments = export_review(kit, source, options)
     states = Counter(state_of(s) for s in segments if s.origin != "kept")
-    typer.echo(f"{path}: {len(segments)} units ({states['final']} final, "
+    click.echo(f"{path}: {len(segments)} units ({states['final']} final, "
                f"{states['needs-review-translation']} to review, {states['new']} new)")
 
 
 @review_app.command("import")
+@argument("xliff_file", "A reviewed XLIFF 1.2 file exported by presskit.", type=PATH)
+@click.option("--kit", "kit_dir", type=PATH, default=Path("."), show_default=True, help="The kit folder.")
 @clean_errors
-def review_import(
-    xliff_file: Path = typer.Argument(..., help="A reviewed XLIFF 1.2 file exported by presskit."),
-    kit_dir: Path = typer.Option(Path("."), "--kit", help="The kit folder."),
-) -> None:
+def review_import(xliff_file: Path, kit_dir: Path) -> None:
     """Store the approved units in glossary/memory.tmx (backup first); exit 1 if some were refused."""
     from presskit.kit import load_kit
     from presskit.review import import_review
 
     result = import_review(load_kit(kit_dir), xliff_file)
-    typer.echo(f"{result.memory}: {len(result.added)} added, {len(result.replaced)} replaced, "
+    click.echo(f"{result.memory}: {len(result.added)} added, {len(result.replaced)} replaced, "
                f"{result.unchanged} unchanged, {result.pending} not approved, "
                f"{len(result.refused)} refused")
     for backup in result.backups:
-        typer.echo(f"  backup: {backup}")
+        click.echo(f"  backup: {backup}")
     for unit_id, _, old, new in result.replaced:
-        typer.echo(f"  replaced {unit_id}: {old!r} → {new!r}")
+        click.echo(f"  replaced {unit_id}: {old!r} → {new!r}")
     for unit_id, english in result.kept:
-        typer.echo(f"  kept the memory's {english!r} for {unit_id}: it changed since export "
+        click.echo(f"  kept the memory's {english!r} for {unit_id}: it changed since export "
                    "and the review did not change this unit")
     for unit_id, why in result.refused:
-        typer.echo(f"refused {unit_id}: {why}", err=True)
+        click.echo(f"refused {unit_id}: {why}", err=True)
     if result.refused:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)

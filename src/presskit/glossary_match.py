@@ -103,11 +103,11 @@ def bare(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The French lemma of a case-folded word; a plain singular when simplemma does not know it."""
-    import simplemma  # loads lazily: its French data takes ~0.2 s
+    from presskit.lemmas import (
+        known_lemma,  # loads simplemma's French data on first use
+    )
 
-    if simplemma.is_known(word, lang="fr"):
-        return simplemma.lemmatize(word, lang="fr")
-    return singular(word)
+    return known_lemma(word) or singular(word)
 
 
 def singular(word: str) -> str:

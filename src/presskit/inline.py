@@ -1,6 +1,7 @@
 """Pure helpers that cut a text into runs: plain text, web addresses, e-mails and footnote calls."""
 from __future__ import annotations
 
+import html as _html
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -185,3 +186,14 @@ def phones(value: str) -> list[str]:
     ['+33 1 23 45 67 89', '06 12 34 56 78']
     """
     return [part.strip() for part in re.split(r"\s+/\s+|\s*;\s*", value) if part.strip()]
+
+
+def escape(text: str) -> str:
+    """Escape text for reportlab's paragraph markup (and XML): &, < and >.
+
+    (xml.sax.saxutils.escape does the same but imports urllib.request, 14 ms of every start.)
+
+    >>> escape("R&D <b> ]]> </para>")
+    'R&amp;D &lt;b&gt; ]]&gt; &lt;/para&gt;'
+    """
+    return _html.escape(text, quote=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from presskit.cli_engines import engines_app
 from presskit.engines import ArgosEngine, Engine, argos, engine_status, get_engine

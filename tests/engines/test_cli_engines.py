@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from presskit.cli_engines import engines_app
 from presskit.engines import engine_names

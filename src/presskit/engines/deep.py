@@ -12,7 +12,12 @@ import os
 import threading
 from typing import Any, Callable, TypeVar
 
-from presskit.engines.base import DEFAULT_TIMEOUT, DEFAULT_WORKERS, RetryPolicy, register
+from presskit.engines.base import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    RetryPolicy,
+    register,
+)
 from presskit.engines.http import (
     HttpStatusError,
     TransportError,

@@ -13,7 +13,12 @@ import hashlib
 import threading
 from typing import Any
 
-from presskit.engines.base import DEFAULT_TIMEOUT, DEFAULT_WORKERS, EngineFailure, RetryPolicy
+from presskit.engines.base import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    EngineFailure,
+    RetryPolicy,
+)
 from presskit.engines.deep import DeeplEngine, display_url
 from presskit.engines.http import TimedRequests, timed
 from presskit.engines.parallel import map_bounded

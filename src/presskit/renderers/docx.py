@@ -50,11 +50,31 @@ class _Writer:
         self.doc: DocxDocument = docx.Document()
         self.numbers = note_numbers(n.id for n in document.footnotes)
         self.notes_part: XmlPart | None = None
+        self.style_ids: dict[str, str | None] = {}
         define_styles(self.doc, theme, self.lang)
+
+    def new_paragraph(self, style: str, container=None) -> Paragraph:
+        """Add an empty paragraph in `style` to the body (or to `container`, e.g. a table cell)."""
+        paragraph = (container or self.doc).add_paragraph()
+        style_id = self._style_id(style)
+        if style_id:
+            paragraph._p.style = style_id
+        return paragraph
+
+    def _style_id(self, name: str) -> str | None:
+        """The id of paragraph style `name` (None for Normal), looked up once per document.
+
+        python-docx resolves a style name by scanning every style of the document, twice; a kit
+        adds hundreds of paragraphs.
+        """
+        if name not in self.style_ids:
+            style = self.doc.styles[name]
+            self.style_ids[name] = None if name == "Normal" else style.style_id
+        return self.style_ids[name]
 
     def paragraph(self, runs: list[Run], style: str) -> Paragraph:
         """Add a body paragraph in `style` made of inline runs."""
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.new_paragraph(style)
         add_runs(paragraph._p, self.doc.part, runs, self.lang, self.numbers)
         return paragraph
 
@@ -64,7 +84,7 @@ class _Writer:
 
     def paragraph_in(self, container, text: str, style: str) -> Paragraph:
         """Add a typeset, linkified paragraph to a table cell (or any block container)."""
-        paragraph = container.add_paragraph(style=style)
+        paragraph = self.new_paragraph(style, container)
         add_runs(paragraph._p, self.doc.part, inline_runs(text, lang=self.document.lang), self.lang)
         return paragraph
 
@@ -100,7 +120,7 @@ def _page_setup(w: _Writer) -> None:
     label = w.theme.header_text(w.document.lang, labels.label(w.document.lang, "press_kit"))
     header._p.append(make_run(label, w.lang))
     if w.document.meta_value("status") == "draft":
-        banner = section.header.add_paragraph(style="Draft Banner")
+        banner = w.new_paragraph("Draft Banner", section.header)
         banner._p.append(make_run(labels.label(w.document.lang, "draft"), w.lang))
     _footer(w, section.footer.paragraphs[0])
 
@@ -175,7 +195,7 @@ def _quote(w: _Writer, block: Block) -> None:
         return
     name = block.speaker.name if block.speaker else ""
     if name and speaker.startswith(f"— {name}"):
-        paragraph = w.doc.add_paragraph(style="Quote Attribution")
+        paragraph = w.new_paragraph("Quote Attribution")
         paragraph._p.append(make_run("— ", w.lang))
         paragraph._p.append(make_run(name, w.lang, "Strong"))
         paragraph._p.append(make_run(typography.apply(speaker[len(name) + 2:], w.document.lang), w.lang))
@@ -216,7 +236,7 @@ def _contacts(w: _Writer) -> None:
 
 def _contact(w: _Writer, contact: Contact) -> None:
     """One contact paragraph, its lines separated by line breaks."""
-    paragraph = w.doc.add_paragraph(style="Contact")
+    paragraph = w.new_paragraph("Contact")
     lines: list[list[Run]] = []
     if contact.name:
         paragraph._p.append(make_run(contact.name, w.lang, "Strong"))

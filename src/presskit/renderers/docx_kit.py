@@ -36,7 +36,7 @@ def page_break(w: Any) -> None:
 def cover(w: Any) -> None:
     """The cover: brand, "Press kit", title, subtitle, date and the issuing organisations."""
     doc = w.document
-    brand = w.doc.add_paragraph(style="Cover Brand")
+    brand = w.new_paragraph("Cover Brand")
     add_logo(w, brand, w.theme.logo, w.theme.name, Cm(1.4))
     w.text(labels.label(doc.lang, "press_kit"), "Cover Kicker")
     w.text(doc.title, "Cover Title")
@@ -46,7 +46,7 @@ def cover(w: Any) -> None:
     if day:
         w.text(day, "Cover Date")
     if w.theme.organizations:
-        row = w.doc.add_paragraph(style="Cover Organizations")
+        row = w.new_paragraph("Cover Organizations")
         for n, org in enumerate(w.theme.organizations):
             if n:
                 row.add_run("\u2003\u2003")
@@ -109,7 +109,7 @@ def figures(w: Any) -> bool:
     _cards(w, [f for f in found if id(f) not in in_chart])
     for title, items in charted:
         w.text(title, "Chart Title")
-        picture = w.doc.add_paragraph(style="Chart")
+        picture = w.new_paragraph("Chart")
         picture.add_run().add_picture(io.BytesIO(chart_png(items, w.theme, w.document.lang)),
                                       width=Cm(11.6))
     return True
@@ -128,7 +128,7 @@ def _cards(w: Any, items: list[Figure]) -> None:
         first = cell.paragraphs[0]
         first.style = w.doc.styles["Figure Qualifier"]
         first._p.append(make_run(qualifier or " ", w.lang))
-        value = cell.add_paragraph(style="Figure Value")
+        value = w.new_paragraph("Figure Value", cell)
         value._p.append(make_run(number, w.lang))
         w.paragraph_in(cell, figure.label, "Figure Label")
         set_borders(first._p.get_or_add_pPr(), {"top": (w.theme.accent, 12, 4)})

@@ -14,7 +14,6 @@ from presskit.renderers.docx_xml import set_borders, set_fonts, set_lang, set_sh
 from presskit.theme import Theme
 
 
-
 @dataclass(frozen=True)
 class _Look:
     """The character and paragraph settings of one style."""

@@ -5,7 +5,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from presskit import labels
 from presskit.atomic import write_bytes

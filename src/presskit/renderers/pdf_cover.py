@@ -6,9 +6,9 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph
-from xml.sax.saxutils import escape
 
 from presskit import labels
+from presskit.inline import escape
 from presskit.renderers.pdf_parts import Context, para
 from presskit.renderers.pdf_setup import Logo, color
 

@@ -1,16 +1,15 @@
 """The key-figures page of the PDF: figure cards, and a bar chart for each series that compares."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from presskit import labels, typography
+from presskit import labels
 from presskit.document import Figure
 from presskit.figures import chart_scale, charted_series, figure_number, split_value
+from presskit.inline import escape, typography
 from presskit.renderers.pdf_parts import Context, para
 from presskit.renderers.pdf_setup import color
 

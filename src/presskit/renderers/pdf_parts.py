@@ -1,9 +1,9 @@
 """Flowables of a press release in reportlab: title block, body blocks, notes, About, contacts."""
 from __future__ import annotations
 
+import html as _html
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -20,8 +20,17 @@ from reportlab.platypus import (
 
 from presskit import labels, typography
 from presskit.document import Block, Contact, Document
-from presskit.inline import (Run, footnote_runs, href_for, inline_runs, note_numbers, paragraphs, phones,
-                             tel_href)
+from presskit.inline import (
+    Run,
+    escape,
+    footnote_runs,
+    href_for,
+    inline_runs,
+    note_numbers,
+    paragraphs,
+    phones,
+    tel_href,
+)
 from presskit.renderers.pdf_setup import color
 from presskit.theme import Theme
 
@@ -56,7 +65,7 @@ def markup(runs: list[Run], link_color: str, anchor: str = "note") -> str:
         if run.kind == "note":
             parts.append(f'<a href="#{anchor}-{text}"><super>{text}</super></a>')
         elif run.href:
-            href = escape(run.href, {'"': "&quot;"})
+            href = _html.escape(run.href, quote=True)
             parts.append(f'<a href="{href}" color="{link_color}">{text}</a>')
         else:
             parts.append(text)

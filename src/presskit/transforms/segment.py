@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…]\S*\s")  # a full stop followed by more text
 # Abbreviations after which a full stop does not end a French sentence (pysbd splits after them).
 _ABBREVIATIONS = re.compile(
     r"(?:^|\s)(?:Dr|Pr|Me|Mme|Mlle|Mgr|M|MM|St|Ste|Cie|etc|cf|env|av|apr|J\.-C|[A-Z])\.\s*$"
@@ -54,10 +55,14 @@ def join_like(source: str, spans: list[tuple[int, int]], targets: list[str]) -> 
     return "".join(parts)
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph (pysbd, with French abbreviations mended)."""
+@lru_cache(maxsize=4096)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of one paragraph (pysbd, with French abbreviations mended; memoised)."""
     if not text.strip():
-        return []
+        return ()
+    if not _SENTENCE_END_INSIDE.search(text.strip()):  # a title, a role, a label: one sentence
+        start = len(text) - len(text.lstrip())
+        return ((start, len(text.rstrip())),)
     spans: list[list[int]] = []
     cursor = 0
     for piece in _segmenter().segment(text):
@@ -70,7 +75,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
             spans[-1][1] = end
         else:
             spans.append([start, end])
-    return _cover_rest(text, [(a, b) for a, b in spans])
+    return tuple(_cover_rest(text, [(a, b) for a, b in spans]))
 
 
 def _cover_rest(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
