@@ -164,3 +164,44 @@ def test_a_batch_is_built_over_all_cores_with_the_same_result(kit_dir, no_networ
     assert {r.report["segments"]["untranslated"] for r in results} == {0}
     first = (kit_dir / "output" / "copy-0" / "copy-0.en.pdf").read_bytes()
     assert first == (kit_dir / "output" / "copy-2" / "copy-2.en.pdf").read_bytes()
+
+
+def test_an_offline_only_kit_sends_nothing_even_without_the_flag(kit_dir, no_network):
+    settings = kit_dir / "presskit.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "offline = true\n", encoding="utf-8")
+    source = kit_dir / "sources" / "nouveau.fr.txt"
+    source.write_text("Un titre inédit\n\nUne phrase que la mémoire ne connaît pas.\n", encoding="utf-8")
+    from presskit.errors import IncompleteTranslation
+
+    with pytest.raises(IncompleteTranslation):
+        build(load_kit(kit_dir), [source])
+
+
+def test_the_boilerplate_library_gives_the_about_an_issuer_lacks(kit_dir, no_network):
+    library = kit_dir / "boilerplate"
+    library.mkdir()
+    (library / "polepharma.fr.md").write_text("# Polepharma\n\nPolepharma est un cluster.\n", encoding="utf-8")
+    (library / "polepharma.en.md").write_text("# Polepharma\n\nPolepharma is a cluster.\n", encoding="utf-8")
+    source = kit_dir / "sources" / "court.fr.txt"
+    source.write_text("Succès du Congrès France Bioproduction\n\nLe signal est là, saisissons-le !\n",
+                      encoding="utf-8")
+    (result,) = build(load_kit(kit_dir), [source], Options(offline=True))
+    assert result.report["status"] == "final"
+    french, english = pdf_text(result.folder / "court.fr.pdf"), pdf_text(result.folder / "court.en.pdf")
+    assert "À propos de Polepharma" in french and "Polepharma est un cluster." in french
+    assert "About Polepharma" in english and "Polepharma is a cluster." in english
+    assert "Polepharma est un cluster." not in english
+
+
+def test_bilingual_and_archival_copies_and_identical_rebuilds(kit_dir, no_network):
+    options = Options(offline=True, bilingual=True, pdfa=True)
+    (first,) = build(load_kit(kit_dir), options=options)
+    names = sorted(p.name for p in first.outputs)
+    assert names == sorted(f"{SAMPLE}.{suffix}" for suffix in (
+        "fr.docx", "fr.pdf", "fr.pdfa.pdf", "en.docx", "en.pdf", "en.pdfa.pdf", "bilingual.pdf"))
+    bilingual = pdf_text(first.folder / f"{SAMPLE}.bilingual.pdf")
+    assert "Succès du Congrès France Bioproduction" in bilingual and "A successful Congrès" in bilingual
+    assert "pdfaid" in (first.folder / f"{SAMPLE}.en.pdfa.pdf").read_bytes().decode("latin-1")
+    before = {p.name: p.read_bytes() for p in first.outputs}
+    (second,) = build(load_kit(kit_dir), options=options)
+    assert {p.name: p.read_bytes() for p in second.outputs} == before

@@ -18,6 +18,7 @@ from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: p
     prepare_french,
     translate_french,
     translate_release,
+    with_library_about,
 )
 from presskit.report import build_report, write_json
 
@@ -75,12 +76,12 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
     """Read one release; render its French in a worker while this process translates it."""
     slug = slug_of(source)
     folder = (options.out or kit.output) / slug
-    french = prepare_french(kit, source, glossary, progress)
+    release = prepare_french(kit, source, glossary, progress)
     _prepare(folder)
-    french = _with_meta(french, kit, "final", "original French text")
+    french = _with_meta(with_library_about(release, kit), kit, "final", "original French text")
     french_files = _start_render(renderers, french, kit, folder / f"{slug}.fr", progress, options.pdfa)
     try:
-        done = translate_french(kit, french, glossary, memory, engine_for, progress)
+        done = translate_french(kit, release, glossary, memory, engine_for, progress)
         errors = [p for p in done.problems if p.severity == "error"]
         complete = not errors or options.draft
         status = "draft" if options.draft else ("final" if complete else "incomplete")

@@ -70,11 +70,29 @@ def _summary(result) -> None:
     say(f"{_mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
     say(f"  segments: {segments['memory']} from memory, {engines}, "
         f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
+    _terms_table(terms)
     problems = report["problems"]
     for problem in problems[:SHOWN_PROBLEMS]:
         say(f"  {_mark(problem['severity'], fg='yellow')} {problem['path']}: {problem['message']}")
     if len(problems) > SHOWN_PROBLEMS:
         say(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
+
+
+TERM_COLUMNS = ("applied", "repaired", "missing", "forbidden")
+
+
+def _terms_table(terms: dict) -> None:
+    """Print the glossary terms of the English as a short table: how many applied, repaired, missing, forbidden."""
+    counts = terms.get("counts", {})
+    say("  " + "  ".join(f"{column:>9}" for column in ("terms",) + TERM_COLUMNS))
+    cells = [f"{terms['expected']:>9}"] + [
+        _mark(f"{counts.get(c, 0):>9}", fg="red") if c in ("missing", "forbidden") and counts.get(c)
+        else f"{counts.get(c, 0):>9}" for c in TERM_COLUMNS]
+    say("  " + "  ".join(cells))
+    for segment in terms.get("segments", []):
+        for status in ("missing", "forbidden"):
+            for term in segment.get(status, []):
+                say(f"  {_mark(status, fg='red')} {segment['path']}: {term}")
 
 
 @app.command()

@@ -35,8 +35,11 @@ class Translated:
 
 def prepare_french(kit: Kit, source: Path, glossary, progress: Progress = lambda message: None
                    ) -> Document:
-    """Read a release and make it the French document of the kit: figures, terms, names, About, contacts."""
-    from presskit.boilerplate import load_boilerplate, with_boilerplate
+    """Read a release and make it the French document of the kit: figures, terms, names, contacts.
+
+    The About texts of the kit's boilerplate library are added after translation
+    (`with_library_about`): they have their own approved English.
+    """
     from presskit.figures import extract_figures, merge_figures
     from presskit.glossary import annotate
     from presskit.readers import read
@@ -45,14 +48,19 @@ def prepare_french(kit: Kit, source: Path, glossary, progress: Progress = lambda
     progress(f"{source.name}: reading")
     names = [e.fr for e in glossary.entries if e.kind == "name"]
     french = merge_figures(extract_figures(read(source)), kit.figures)
-    french = _with_kit_contacts(about_names(annotate(french, glossary), names), kit)
-    return with_boilerplate(french, load_boilerplate(kit.root), "fr", _issuers(kit))
+    return _with_kit_contacts(about_names(annotate(french, glossary), names), kit)
+
+
+def with_library_about(document: Document, kit: Kit) -> Document:
+    """Add, in the document's language, the approved About of each issuing organisation it lacks."""
+    from presskit.boilerplate import load_boilerplate, with_boilerplate
+
+    return with_boilerplate(document, load_boilerplate(kit.root), document.lang, _issuers(kit))
 
 
 def translate_french(kit: Kit, french: Document, glossary, memory, engine_for,
                      progress: Progress = lambda message: None) -> Translated:
     """Translate the French document and check the English (nothing is written)."""
-    from presskit.boilerplate import load_boilerplate, with_boilerplate
     from presskit.transforms.check import check_terms, findings
     from presskit.transforms.translate import translate
 
@@ -60,8 +68,7 @@ def translate_french(kit: Kit, french: Document, glossary, memory, engine_for,
     english = check_terms(translate(french, memory, engine_for, glossary=glossary, locale=kit.locale),
                           glossary)
     problems = findings(french, english, glossary)
-    english = with_boilerplate(english, load_boilerplate(kit.root), "en", _issuers(kit))
-    return Translated(french, english, problems)
+    return Translated(with_library_about(french, kit), with_library_about(english, kit), problems)
 
 
 def translate_release(kit: Kit, source: Path, options: Options = Options(), *, glossary=None,

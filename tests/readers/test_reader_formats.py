@@ -55,22 +55,12 @@ def test_markdown_and_word_give_exactly_the_text_document(versions, stem: str, f
     assert everything(versions[stem][fmt]) == everything(versions[stem][".txt"])
 
 
-# Known weakness: the PDF reader drops the page geometry, so a line starting with a capital right
-# under a bullet item (no gap) cannot be told apart from the item's wrapped continuation.
-NO_GAP_AFTER_LIST = pytest.mark.xfail(strict=True, reason="paragraph after a list without vertical gap")
-
-
-def pdf_case(stem: str, *failing: str):
-    """A parameter for `stem`, expected to fail when it is one of `failing`."""
-    return pytest.param(stem, marks=NO_GAP_AFTER_LIST) if stem[:2] in failing else stem
-
-
-@pytest.mark.parametrize("stem", [pdf_case(p.name.removesuffix(".txt"), "08") for p in RELEASES])
+@pytest.mark.parametrize("stem", [p.name.removesuffix(".txt") for p in RELEASES])
 def test_pdf_gives_the_same_front_quotes_about_and_contacts(versions, stem: str) -> None:
     assert essentials(versions[stem][".pdf"]) == essentials(versions[stem][".txt"])
 
 
-@pytest.mark.parametrize("stem", [pdf_case(p.name.removesuffix(".txt"), "09") for p in RELEASES])
+@pytest.mark.parametrize("stem", [p.name.removesuffix(".txt") for p in RELEASES])
 def test_pdf_gives_the_same_lists(versions, stem: str) -> None:
     def lists(doc: Document) -> list[int]:
         return [len(b.items) for b in doc.blocks if b.items]

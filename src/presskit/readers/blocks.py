@@ -38,13 +38,24 @@ def is_heading(text: str) -> bool:
             and not ends_sentence(text) and not text.endswith((",", ";")) and text[:1] not in "«“\"")
 
 
-def _labelled_run(paras: list[Para], i: int) -> int:
-    """How many paragraphs from `i` form a run of "Label : text" lines (0 when fewer than two)."""
+def _labelled_run(paras: list[Para], i: int) -> tuple[list[str], int]:
+    """The items of a run of "Label : text" lines from `i`, and how many paragraphs they take.
+
+    A line that follows an item ending with a comma is that item wrapped (text layers of PDFs).
+    Fewer than two items are no run: ([], 0).
+    """
+    items: list[str] = []
     n = 0
-    while (i + n < len(paras) and _LABELLED.match(paras[i + n].text) and len(paras[i + n].text) <= 200
-           and not is_url_line(paras[i + n].text) and (n == 0 or not paras[i + n].gap_before)):
+    while i + n < len(paras) and (n == 0 or not paras[i + n].gap_before):
+        text = paras[i + n].text
+        if _LABELLED.match(text) and len(text) <= 200 and not is_url_line(text):
+            items.append(text)
+        elif items and items[-1].rstrip().endswith(","):
+            items[-1] = f"{items[-1].rstrip()} {text.strip()}"
+        else:
+            break
         n += 1
-    return n if n >= 2 else 0
+    return (items, n) if len(items) >= 2 else ([], 0)
 
 
 def _quote_span(paras: list[Para], i: int) -> int:
@@ -80,9 +91,9 @@ def _one_block(paras: list[Para], i: int) -> tuple[Block, int]:
         while i + n < len(paras) and is_bullet(paras[i + n].text):
             n += 1
         return Block("list", items=tuple(strip_bullet(p.text) for p in paras[i:i + n])), n
-    labelled = _labelled_run(paras, i)
+    items, labelled = _labelled_run(paras, i)
     if labelled and paras[i].hint != "heading":
-        return Block("list", items=tuple(p.text for p in paras[i:i + labelled])), labelled
+        return Block("list", items=tuple(items)), labelled
     found = None if paras[i].hint == "heading" else _quote(paras, i)
     if found:
         return found

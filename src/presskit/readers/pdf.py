@@ -12,6 +12,7 @@ from presskit.readers.layout import Layout
 
 MAX_PAGES = 200
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:/|sur|of)\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[•▪◦●\-–—*]|\d{1,2}[.)])\s")
 _HINT = "export the PDF again from its source, or give presskit the release as .docx or .txt"
 
 
@@ -48,7 +49,8 @@ def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
                                 path=source, hint="a press release is a few pages: check the file")
         for page in reader.pages:
             lines = (page.extract_text(extraction_mode="layout") or "").split("\n")
-            pages.append("\n".join(line for line in lines if not _PAGE_NUMBER.match(line.strip())))
+            lines = [line for line in lines if not _PAGE_NUMBER.match(line.strip())]
+            pages.append("\n".join(end_lists_at_the_margin(lines)))
             links += _page_links(page)
     except PresskitError:
         raise
@@ -59,6 +61,30 @@ def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
         raise PresskitError("this PDF has no text layer (a scanned image?)", path=source,
                             hint="run OCR on it first, or give presskit the release as .docx or .txt")
     return text, tuple(links)
+
+
+def end_lists_at_the_margin(lines: list[str]) -> list[str]:
+    """Start a new paragraph where a line comes back left of an indented bullet list.
+
+    In the text layer a list's last item and the paragraph under it are often not separated by a
+    gap; the indentation tells them apart (a wrapped item stays indented).
+
+    >>> end_lists_at_the_margin(["   • un", "     suite", "Texte"])
+    ['   • un', '     suite', '', 'Texte']
+    """
+    out: list[str] = []
+    bullet_indent = None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if not line.strip():
+            bullet_indent = None
+        elif _BULLET.match(line):
+            bullet_indent = indent
+        elif bullet_indent is not None and indent < bullet_indent:
+            out.append("")
+            bullet_indent = None
+        out.append(line)
+    return out
 
 
 def _page_links(page) -> list[str]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -38,6 +40,22 @@ from presskit.renderers.docx_xml import (
 from presskit.theme import Theme, check_theme
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value):
+    r"""Drop the characters XML cannot hold (control characters, lone surrogates) from every string.
+
+    >>> xml_safe(("a\x00b", 3, "c\x1fd"))
+    ('ab', 3, 'cd')
+    """
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, tuple):
+        return tuple(xml_safe(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: xml_safe(getattr(value, f.name)) for f in fields(value)})
+    return value
 
 
 class _Writer:
@@ -91,7 +109,7 @@ class _Writer:
 
 def render(document: Document, theme: Theme, path: Path) -> Path:
     """Write `document` as a DOCX at `path` (atomically) and return the path."""
-    path = Path(path)
+    path, document = Path(path), xml_safe(document)
     check_theme(theme)
     writer = _Writer(document, theme)
     _page_setup(writer)
