@@ -49,7 +49,8 @@ def test_disk_full_mid_write_leaves_earlier_outputs_intact(kit_dir, monkeypatch)
 
 
 def test_ctrl_c_leaves_no_partial_file(kit_dir):
-    (kit_dir / "sources" / "long.fr.txt").write_text(long_release(20), encoding="utf-8")
+    # long enough that the build is still at work seconds after its first "writing" line
+    (kit_dir / "sources" / "long.fr.txt").write_text(long_release(60), encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "presskit", "build", "sources/long.fr.txt",
                                 "--offline", "--draft"], cwd=kit_dir, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:

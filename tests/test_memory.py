@@ -136,8 +136,10 @@ def test_external_entities_are_not_resolved(tmp_path):
         '<tmx version="1.4"><header srclang="fr-FR"/><body><tu>'
         '<tuv xml:lang="fr-FR"><seg>Bonjour.</seg></tuv><tuv xml:lang="en-GB"><seg>&xxe;</seg></tuv>'
         '</tu></body></tmx>', encoding="utf-8")
-    memory = TranslationMemory.load(folder)
-    assert all("TOP-SECRET" not in target for _, target in memory.entries())
+    with pytest.raises(PresskitError) as caught:
+        TranslationMemory.load(folder)
+    assert "declares XML entities" in caught.value.message and caught.value.line == 1
+    assert "TOP-SECRET" not in str(caught.value)
 
 
 def test_fuzzy_matches(tmp_path):

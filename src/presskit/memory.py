@@ -19,6 +19,7 @@ from translate.storage import tmx
 
 from presskit.atomic import write_bytes
 from presskit.errors import PresskitError
+from presskit.safexml import parse_xml, read_bytes
 
 FUZZY_THRESHOLD = 85.0  # rapidfuzz ratio (0–100) from which a memory entry is offered for review
 SOURCE_LANG = "fr-FR"
@@ -119,17 +120,8 @@ def _new_store() -> tmx.tmxfile:
 def _read_store(path: Path) -> tmx.tmxfile:
     """Parse one TMX file safely (no DTD, no entities, no network); errors name the file and line."""
     hint = f"fix the file (an XML or TMX editor shows the error), or restore {path.name}.bak"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PresskitError(f"cannot read this translation memory ({exc.strerror})", path=path,
-                            hint="check the file's permissions") from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as exc:
-        raise PresskitError(f"this translation memory is not well-formed XML: {exc.msg}",
-                            path=path, line=exc.lineno or None, hint=hint) from None
+    data = read_bytes(path, "translation memory")
+    root = parse_xml(data, path, "translation memory", hint)
     if etree.QName(root).localname != "tmx" or root.find(".//body") is None:
         raise PresskitError(f"this is not a TMX file (root element <{etree.QName(root).localname}>)",
                             path=path, line=root.sourceline, hint=hint)

@@ -29,7 +29,7 @@ from presskit.document import Segment
 from presskit.errors import PresskitError
 from presskit.kit import Kit, slug_of
 from presskit.memory import normalise
-from presskit.tbx import read_xml
+from presskit.safexml import read_xml
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 SOURCE_LANG, TARGET_LANG = "fr-FR", "en-GB"

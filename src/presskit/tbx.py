@@ -23,33 +23,13 @@ from presskit.atomic import write_bytes
 from presskit.errors import PresskitError
 from presskit.glossary_entry import Entry
 from presskit.glossary_io import COLUMNS, read_folder
+from presskit.safexml import read_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
 DEFAULT_FILE = "imported.csv"
 _SAFE_NAME = re.compile(r"^[\w][\w.-]*\.csv$")
 _HINT = "export the TBX again from your CAT tool, or fix the XML at that line"
-
-
-def read_xml(path: Path, what: str, hint: str) -> etree._Element:
-    """Parse an XML file safely (no DTD, no network, no entity expansion); errors name the file and line."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise PresskitError(f"cannot read this {what} ({error.strerror})", path=path,
-                            hint="check the file name and its permissions") from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as error:
-        raise PresskitError(f"this {what} is not well-formed XML: {error.msg}", path=path,
-                            line=error.lineno or None, hint=hint) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
-        raise PresskitError(f"this {what} declares XML entities, which presskit does not read",
-                            path=path, line=data[:data.find(b"<!ENTITY")].count(b"\n") + 1,
-                            hint="remove the <!ENTITY …> declarations (CAT tools never need them)")
-    return root
 
 
 # ---- export -------------------------------------------------------------------------------------

@@ -30,3 +30,13 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 def note_marker(number: int) -> str:
     """The superscript marker that calls footnote `number` in the text ("¹²" for 12)."""
     return str(number).translate(SUPERSCRIPT)
+
+
+@dataclass
+class Collected:
+    """What a format's walker collects for the text reader: lines, hints by line, links, note numbers."""
+
+    lines: list[str] = field(default_factory=list)
+    hints: dict[int, str] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    notes: dict[str, int] = field(default_factory=dict)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from presskit.document import Document, Footnote
 from presskit.readers import text as plain
 from presskit.readers.decode import normalise
-from presskit.readers.layout import Layout, note_marker
+from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -32,13 +32,9 @@ _ESCAPED = "\ue000"
 
 
 @dataclass
-class _State:
-    """What the conversion collected so far."""
+class _State(Collected):
+    """What the conversion collected so far, and the footnote definitions met."""
 
-    lines: list[str] = field(default_factory=list)
-    hints: dict[int, str] = field(default_factory=dict)
-    links: list[str] = field(default_factory=list)
-    notes: dict[str, int] = field(default_factory=dict)
     definitions: dict[str, list[str]] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
     titled: bool = False

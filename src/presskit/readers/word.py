@@ -8,12 +8,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
-from presskit.readers.layout import Layout, note_marker
+from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
 from presskit.readers.patterns import is_bullet
 
@@ -31,14 +30,7 @@ _LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.IGNORECASE)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
-@dataclass
-class _State:
-    """Lines, hints, links and footnote numbers collected while walking the document."""
-
-    lines: list[str] = field(default_factory=list)
-    hints: dict[int, str] = field(default_factory=dict)
-    links: list[str] = field(default_factory=list)
-    notes: dict[str, int] = field(default_factory=dict)
+_State = Collected  # lines, hints, links and footnote numbers collected while walking the document
 
 
 def check_archive(data: bytes, source: str) -> None:
