@@ -48,11 +48,17 @@ def test_disk_full_mid_write_leaves_earlier_outputs_intact(kit_dir, monkeypatch)
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
+def _as_in_a_terminal():
+    """Give the child Ctrl-C as a terminal does (a background job of a script inherits it ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_leaves_no_partial_file(kit_dir):
     # long enough that the build is still at work seconds after its first "writing" line
     (kit_dir / "sources" / "long.fr.txt").write_text(long_release(60), encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "presskit", "build", "sources/long.fr.txt",
-                                "--offline", "--draft"], cwd=kit_dir, stderr=subprocess.PIPE, text=True)
+                                "--offline", "--draft"], cwd=kit_dir, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_as_in_a_terminal)
     for line in process.stderr:
         if "writing" in line:
             process.send_signal(signal.SIGINT)
