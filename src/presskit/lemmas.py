@@ -28,14 +28,13 @@ class CachedDictionaries:
     @lru_cache(maxsize=4)
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         """The dictionary of `lang`, from the cache when it holds it."""
-        from importlib.metadata import version
-
+        import simplemma
         from simplemma.strategies.dictionaries.dictionary_factory import (
             MappingStrToByteString,
             _load_dictionary_from_disk,
         )
 
-        path = self.folder / f"simplemma-{version('simplemma')}-{lang}.marshal"
+        path = self.folder / f"simplemma-{simplemma.__version__}-{lang}.marshal"
         try:
             return MappingStrToByteString(marshal.loads(path.read_bytes()))
         except (OSError, ValueError, EOFError, TypeError):

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Iterable
 
 from lxml import etree
-from translate.misc.xml_helpers import getXMLlang
-from translate.storage import tmx
 
 from presskit.atomic import write_bytes
 from presskit.errors import PresskitError
@@ -53,7 +51,7 @@ class TranslationMemory:
             return memory
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
         for path in paths:
-            for source, target in _pairs(_read_store(path)):
+            for source, target in _tree_pairs(_read_tree(path)[0]):
                 memory._index[normalise(source)] = (source, target)
         return memory
 
@@ -112,36 +110,62 @@ class TranslationMemory:
         return hits[0] if hits else None
 
 
-def _new_store() -> tmx.tmxfile:
-    """An empty TMX 1.4 store, French to British English."""
+def _new_store():
+    """An empty TMX 1.4 store, French to British English (translate-toolkit writes the file)."""
+    from translate.storage import tmx
+
     return tmx.tmxfile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
 
 
-def _read_store(path: Path) -> tmx.tmxfile:
+def _read_tree(path: Path) -> tuple[etree._Element, bytes]:
     """Parse one TMX file safely (no DTD, no entities, no network); errors name the file and line."""
-    hint = f"fix the file (an XML or TMX editor shows the error), or restore {path.name}.bak"
     data = read_bytes(path, "translation memory")
-    root = parse_xml(data, path, "translation memory", hint)
+    root = parse_xml(data, path, "translation memory", _hint(path))
     if etree.QName(root).localname != "tmx" or root.find(".//body") is None:
         raise PresskitError(f"this is not a TMX file (root element <{etree.QName(root).localname}>)",
-                            path=path, line=root.sourceline, hint=hint)
+                            path=path, line=root.sourceline, hint=_hint(path))
+    return root, data
+
+
+def _hint(path: Path) -> str:
+    """What to do about a broken TMX file."""
+    return f"fix the file (an XML or TMX editor shows the error), or restore {path.name}.bak"
+
+
+def _read_store(path: Path):
+    """The TMX file as a translate-toolkit store, to append to and write back."""
+    from translate.storage import tmx
+
+    _, data = _read_tree(path)
     try:
         return tmx.tmxfile.parsestring(data)
     except Exception as exc:  # translate-toolkit's own checks: report, never a traceback
         raise PresskitError(f"this TMX file cannot be read ({type(exc).__name__})", path=path,
-                            hint=hint) from None
+                            hint=_hint(path)) from None
 
 
-def _pairs(store: tmx.tmxfile) -> list[tuple[str, str]]:
-    """(French, English) pairs of a store, chosen by each <tuv>'s xml:lang; incomplete units skipped."""
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _tree_pairs(root: etree._Element) -> list[tuple[str, str]]:
+    """(French, English) pairs of a TMX tree, chosen by each <tuv>'s xml:lang; incomplete units skipped.
+
+    Read from the tree already parsed safely (translate-toolkit, 30 ms to import, is for writing).
+    """
     pairs = []
-    for unit in store.units:
-        texts = {}
-        for node in unit.getlanguageNodes():
-            lang = (getXMLlang(node) or "").lower().replace("_", "-").split("-")[0]
-            texts.setdefault(lang, unit.getNodeText(node))
-        source = texts.get("fr", unit.source) if texts else unit.source
-        target = texts.get("en", unit.target) if texts else unit.target
-        if source and source.strip() and target and target.strip():
+    for unit in root.iter("tu"):
+        texts: dict[str, str] = {}
+        for variant in unit.iter("tuv"):
+            lang = (variant.get(_XML_LANG) or variant.get("lang") or "").lower().replace("_", "-")
+            segment = variant.find("seg")
+            if segment is not None:
+                texts.setdefault(lang.split("-")[0], "".join(segment.itertext()))
+        source, target = texts.get("fr", ""), texts.get("en", "")
+        if source.strip() and target.strip():
             pairs.append((source, target))
     return pairs
+
+
+def _pairs(store) -> list[tuple[str, str]]:
+    """(French, English) pairs of a translate-toolkit store (see `_tree_pairs`)."""
+    return _tree_pairs(etree.fromstring(bytes(store)))
