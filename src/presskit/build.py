@@ -7,7 +7,7 @@ from pathlib import Path
 
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
-from presskit.forking import Workers, can_fork, in_background, map_forked, wait_quietly
+from presskit.forking import Workers, can_fork, completed, map_forked, wait_quietly
 from presskit.kit import Kit, slug_of
 from presskit.lock import build_lock
 from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: part of build's API)
@@ -109,8 +109,7 @@ def _start_render(renderers: dict[str, Workers] | None, document: Document, kit:
     """Render one language's DOCX and PDF, each in a worker when there are workers, else here."""
     jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in ("docx", "pdf")]
     if renderers is None:
-        return _Rendering([in_background(lambda: _render_all(document, kit, stem, progress, pdfa),
-                                         enabled=False)])
+        return _Rendering([completed(lambda: _render_all(document, kit, stem, progress, pdfa))])
     for _, path in jobs:
         progress(f"writing {path.name}")
     return _Rendering([renderers[fmt].submit(_render_format, fmt, document, kit.theme, path, pdfa)
@@ -125,12 +124,7 @@ class _Rendering:
 
     def result(self) -> list[Path]:
         """Wait for every render and return the paths, in order."""
-        return [path for future in self.futures for path in _as_list(future.result())]
-
-
-def _as_list(value: Path | list[Path]) -> list[Path]:
-    """A render's output as a list of paths."""
-    return value if isinstance(value, list) else [value]
+        return [path for future in self.futures for path in future.result()]
 
 
 def _render_format(fmt: str, document: Document, theme, path: Path, pdfa: bool) -> list[Path]:

@@ -25,20 +25,13 @@ def _run_inherited(*args):
     return _TASK(*args)
 
 
-def in_background(task: Callable[[], T], enabled: bool = True) -> Future:
-    """Start `task` in a forked process and return its future (run it here when forking is off)."""
-    global _TASK
-    if not (enabled and can_fork()):
-        future: Future = Future()
-        try:
-            future.set_result(task())
-        except Exception as error:  # the caller sees it from result(), as from a worker
-            future.set_exception(error)
-        return future
-    _TASK = task
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_run_inherited)
-    pool.shutdown(wait=False)  # the worker ends once its one task is done
+def completed(task: Callable[[], T]) -> Future:
+    """Run `task` here and now, as a future (its error comes out of `result()`, as from a worker)."""
+    future: Future = Future()
+    try:
+        future.set_result(task())
+    except Exception as error:  # noqa: BLE001 — handed to the caller through the future
+        future.set_exception(error)
     return future
 
 
