@@ -194,7 +194,24 @@ def main() -> None:
               "please report it with the release file (PRESSKIT_DEBUG=1 shows the traceback)",
               file=sys.stderr)
         code = 3
-    sys.exit(code if isinstance(code, int) else 0)
+    _finish(code if isinstance(code, int) else 0)
+
+
+def _finish(code: int) -> None:
+    """End the command: run the exit handlers, flush the output, and leave at once.
+
+    Every file is already written whole and closed; skipping the interpreter's teardown (freeing
+    every object one by one) saves ~30 ms of a command that lasts a few hundred.
+    """
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

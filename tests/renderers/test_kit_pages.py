@@ -77,7 +77,8 @@ def test_pdf_chart_is_a_drawing_and_logos_are_embedded(kit_fr, branded, tmp_path
     index = next(i for i, p in enumerate(reader.pages) if "Chiffres clés" in p.extract_text())
     content = reader.pages[index].get_contents().get_data()
     assert content.count(b" re") >= 3  # three bars drawn as rectangles, not an image
-    assert "/XObject" not in reader.pages[index]["/Resources"]
+    xobjects = reader.pages[index]["/Resources"].get("/XObject", {})
+    assert all(x.get_object()["/Subtype"] == "/Form" for x in xobjects.values())  # page label only
 
 
 def test_english_pdf_has_curly_quotes_and_french_has_narrow_spaces(kit_fr, kit_en, theme, tmp_path):

@@ -132,7 +132,7 @@ def _page_setup(w: _Writer) -> None:
     section.header_distance = section.footer_distance = Cm(1.2)
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
-    header.style = w.doc.styles["Header"]
+    header._p.style = w._style_id("Header")
     _brand(w, header)
     header.add_run("\t")
     label = w.theme.header_text(w.document.lang, labels.label(w.document.lang, "press_kit"))
@@ -150,7 +150,7 @@ def _brand(w: _Writer, paragraph: Paragraph) -> None:
 
 def _footer(w: _Writer, paragraph: Paragraph) -> None:
     """Brand name, then "Page {PAGE} of {NUMPAGES}" at the right tab."""
-    paragraph.style = w.doc.styles["Footer"]
+    paragraph._p.style = w._style_id("Footer")
     before, middle, after = labels.page_parts(w.document.lang)
     paragraph._p.append(make_run(w.theme.footer_text(w.document.lang), w.lang))
     paragraph.add_run("\t")

@@ -52,7 +52,7 @@ def chart_png(figures: list[Figure], theme: Theme, lang: str, width_pt: float = 
         draw.text((centre, bottom + 8 * SCALE), typography.apply(figure.label, lang),
                   font=label_font, fill=_rgb(theme.text), anchor="mt")
     out = io.BytesIO()
-    image.save(out, format="PNG", dpi=(72 * SCALE, 72 * SCALE), optimize=False)
+    image.save(out, format="PNG", dpi=(72 * SCALE, 72 * SCALE), compress_level=1)
     return out.getvalue()
 
 

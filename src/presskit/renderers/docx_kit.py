@@ -126,7 +126,7 @@ def _cards(w: Any, items: list[Figure]) -> None:
         cell = table.cell(n // 3, n % 3)
         qualifier, number = split_value(typography.apply(figure.value, w.document.lang))
         first = cell.paragraphs[0]
-        first.style = w.doc.styles["Figure Qualifier"]
+        first._p.style = w._style_id("Figure Qualifier")
         first._p.append(make_run(qualifier or " ", w.lang))
         value = w.new_paragraph("Figure Value", cell)
         value._p.append(make_run(number, w.lang))

@@ -8,7 +8,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
 
 from presskit.renderers.docx_xml import set_borders, set_fonts, set_lang, set_shading
 from presskit.theme import Theme
@@ -40,17 +41,23 @@ def tint(hex_color: str, amount: float) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
 
 
-def _style(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-    """Return the style `name`, creating it (based on Normal / default font) if missing."""
-    try:
-        return doc.styles[name]
-    except KeyError:
-        style = doc.styles.add_style(name, kind)
-        if kind == WD_STYLE_TYPE.PARAGRAPH:
-            style.base_style = doc.styles["Normal"]
-            style.next_paragraph_style = doc.styles["Normal"]
-        style.quick_style = True
-        return style
+def _style(doc: DocxDocument, existing: dict[str, BaseStyle], name: str, kind: WD_STYLE_TYPE
+           ) -> BaseStyle:
+    """Return the style `name` from `existing`, creating it (based on Normal) if missing."""
+    if name in existing:
+        return existing[name]
+    style = StyleFactory(doc.styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False))
+    if kind == WD_STYLE_TYPE.PARAGRAPH:
+        style.base_style = existing["Normal"]
+        style.next_paragraph_style = existing["Normal"]
+    style.quick_style = True
+    existing[name] = style
+    return style
+
+
+def _styles_by_name(doc: DocxDocument) -> dict[str, BaseStyle]:
+    """Every style of the document by its UI name (one pass; python-docx looks each name up anew)."""
+    return {style.name: style for style in doc.styles}
 
 
 def _apply(style: BaseStyle, look: _Look) -> None:
@@ -121,8 +128,9 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
 def define_styles(doc: DocxDocument, theme: Theme, lang_tag: str) -> None:
     """Create or restyle every style the renderer uses; set the font and language defaults."""
     _defaults(doc, theme, lang_tag)
+    existing = _styles_by_name(doc)
     for name, (kind, look) in _looks(theme).items():
-        style = _style(doc, name, kind)
+        style = _style(doc, existing, name, kind)
         set_fonts(style.element.get_or_add_rPr(), theme.font_name)
         _apply(style, look)
     _decorate(doc, theme)

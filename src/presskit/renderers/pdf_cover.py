@@ -72,13 +72,13 @@ def _draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str
         x += canvas.stringWidth(name, ctx.fonts["bold"], 12) + 14 * mm
 
 
-def draw_page(canvas: Any, ctx: Context, brand: Logo | None, total: int, label: str) -> None:
+def draw_page(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:
     """Header (brand and `label`), draft banner, and footer with "page x of y"."""
     canvas.saveState()
     _draw_header(canvas, ctx, brand, label)
     if ctx.document.meta_value("status") == "draft":
         _draw_draft(canvas, ctx)
-    _draw_footer(canvas, ctx, total)
+    _draw_footer(canvas, ctx)
     canvas.restoreState()
 
 
@@ -113,8 +113,8 @@ def _draw_draft(canvas: Any, ctx: Context) -> None:
     canvas.drawCentredString(width / 2, top - 4 * mm, labels.label(ctx.lang, "draft"))
 
 
-def _draw_footer(canvas: Any, ctx: Context, total: int) -> None:
-    """Footer text on the left, "Page x of y" on the right, above a hairline."""
+def _draw_footer(canvas: Any, ctx: Context) -> None:
+    """Footer text on the left, "Page x of y" on the right (filled in when y is known), above a hairline."""
     width, _ = A4
     left, right = ctx.theme.margins[3] * mm, width - ctx.theme.margins[1] * mm
     base = 13 * mm
@@ -125,5 +125,10 @@ def _draw_footer(canvas: Any, ctx: Context, total: int) -> None:
     canvas.setFillColor(color(ctx.theme.muted))
     canvas.drawString(left, base, ctx.theme.footer_text(ctx.lang))
     number = canvas.getPageNumber()
-    page = labels.label(ctx.lang, "page", x=str(number), y=str(total or number))
-    canvas.drawRightString(right, base, page)
+
+    def page_label(form: Any, total: int) -> None:
+        form.setFont(ctx.fonts["regular"], 8)
+        form.setFillColor(color(ctx.theme.muted))
+        form.drawRightString(right, base, labels.label(ctx.lang, "page", x=str(number), y=str(total)))
+
+    canvas.label_later(page_label)

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from presskit import labels
@@ -52,18 +53,42 @@ class _Template(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
+class LabelledCanvas(Canvas):
+    """A canvas that draws "Page x of y" labels as forms, filled in once the page count is known.
+
+    A PDF page may use a form (XObject) defined later in the file, so the pages are laid out once.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pending_labels: list[tuple[str, Callable[[Any, int], None]]] = []
+
+    def label_later(self, draw: Callable[[Any, int], None]) -> None:
+        """Place a label here that `draw(canvas, total_pages)` fills in when the document is saved."""
+        name = f"pagelabel{len(self.pending_labels)}"
+        self.doForm(name)
+        self.pending_labels.append((name, draw))
+
+    def save(self) -> None:
+        """Fill in every pending label with the page count, then write the file."""
+        total = self.getPageNumber() - 1
+        for name, draw in self.pending_labels:
+            self.beginForm(name)
+            draw(self, total)
+            self.endForm()
+        super().save()
+
+
 def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo, label: str) -> bytes:
-    """Lay out the cover and body pages twice (to know "of y") and return the PDF's bytes."""
+    """Lay out the cover and body pages and return the PDF's bytes."""
+    out = io.BytesIO()
     with rendering(ctx.fonts["regular"]):
-        total = _build(ctx, story(), info, label, io.BytesIO(), 0)
-        out = io.BytesIO()
-        _build(ctx, story(), info, label, out, total)
+        _build(ctx, story(), info, label, out)
     return out.getvalue()
 
 
-def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO,
-           total: int) -> int:
-    """One layout pass; return the number of pages."""
+def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO) -> int:
+    """Lay the document out into `out`; return the number of pages."""
     top, right, bottom, left = (m * mm for m in ctx.theme.margins)
     template = _Template(out, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                          bottomMargin=bottom, title=info.title, author=info.author,
@@ -83,11 +108,11 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, 
         draw_cover(canvas, ctx, brand, orgs)
 
     def on_page(canvas: Any, doc: Any) -> None:
-        draw_page(canvas, ctx, brand, total, label)
+        draw_page(canvas, ctx, brand, label)
 
     template.addPageTemplates([PageTemplate("cover", [cover], onPage=on_cover),
                                PageTemplate("body", [body], onPage=on_page)])
-    template.build(flowables)
+    template.build(flowables, canvasmaker=LabelledCanvas)
     return template.page
 
 
