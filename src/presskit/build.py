@@ -1,15 +1,16 @@
 """Build press kits: read each release, translate it, check it, render the four documents and the report."""
 from __future__ import annotations
 
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
-from presskit.forking import Workers, can_fork, completed, map_forked, wait_quietly
+from presskit import render_workers
+from presskit.forking import Worker, completed, map_forked, wait_quietly
 from presskit.kit import Kit, slug_of
 from presskit.lock import build_lock
+from presskit.memo import save_memos
 from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: part of build's API)
     Options,
     Progress,
@@ -37,17 +38,20 @@ class Result:
 def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
           progress: Progress = lambda message: None) -> list[Result]:
     """Build the kit of every release in `sources` (default: all of the kit's `sources/`)."""
-    from presskit.glossary import load_glossary
-    from presskit.memory import TranslationMemory
-
     releases = sources or kit.releases()
     if not releases:
         raise PresskitError("there is no release to build", path=kit.sources,
                             hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
     with build_lock(options.out or kit.output):
         single = len(releases) == 1
-        renderers = _render_workers() if single and can_fork() else None
+        if not single:
+            render_workers.close_unused()  # a batch forks workers of its own
+        renderers = _renderers() if single else None  # first: they warm up while this process reads
+        render_workers.prepare(renderers, kit.theme)
         try:
+            from presskit.glossary import load_glossary
+            from presskit.memory import TranslationMemory
+
             glossary = load_glossary(kit.glossary)
             memory = TranslationMemory.load(kit.glossary)
             job = (kit, options, glossary, memory, engine_factory(kit, options, glossary), progress,
@@ -55,8 +59,7 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
             results = [_build_job(job, releases[0])] if single else \
                 map_forked(lambda source: _build_job(job, source), releases)
         finally:
-            for workers in (renderers or {}).values():
-                workers.close()
+            render_workers.close(renderers)
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -72,7 +75,7 @@ def _build_job(job: tuple, source: Path) -> Result:
 
 
 def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
-               progress: Progress, renderers: dict[str, Workers] | None = None) -> Result:
+               progress: Progress, renderers: dict[str, Worker] | None = None) -> Result:
     """Read one release; render its French in a worker while this process translates it."""
     slug = slug_of(source)
     folder = (options.out or kit.output) / slug
@@ -90,7 +93,7 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
                                       options.pdfa) if complete else None
         outputs = french_files.result() + (english_files.result() if english_files else [])
     except BaseException:
-        wait_quietly(french_files.futures)
+        wait_quietly(french_files.pending)
         raise
     result = Result(source=source, folder=folder, complete=complete, outputs=outputs)
     if complete and options.bilingual:
@@ -101,10 +104,11 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
     result.report = build_report(source, french, english, done.problems, result.outputs, status,
                                  engine=_engine_label(english), offline=options.offline)
     write_json(folder / "report.json", result.report)
+    save_memos()  # forked batch workers end without running exit handlers
     return result
 
 
-def _start_render(renderers: dict[str, Workers] | None, document: Document, kit: Kit, stem: Path,
+def _start_render(renderers: dict[str, Worker] | None, document: Document, kit: Kit, stem: Path,
                   progress: Progress, pdfa: bool) -> "_Rendering":
     """Render one language's DOCX and PDF, each in a worker when there are workers, else here."""
     jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in ("docx", "pdf")]
@@ -112,46 +116,25 @@ def _start_render(renderers: dict[str, Workers] | None, document: Document, kit:
         return _Rendering([completed(lambda: _render_all(document, kit, stem, progress, pdfa))])
     for _, path in jobs:
         progress(f"writing {path.name}")
-    return _Rendering([renderers[fmt].submit(_render_format, fmt, document, kit.theme, path, pdfa)
+    return _Rendering([renderers[fmt].submit(render_workers.render_format, fmt, document, kit.theme,
+                                             path, pdfa)
                        for fmt, path in jobs])
 
 
 class _Rendering:
     """Renders under way; `result()` waits for them and lists the files written."""
 
-    def __init__(self, futures: list[Future]) -> None:
-        self.futures = futures
+    def __init__(self, pending: list) -> None:
+        self.pending = pending
 
     def result(self) -> list[Path]:
         """Wait for every render and return the paths, in order."""
-        return [path for future in self.futures for path in future.result()]
+        return [path for render in self.pending for path in render.result()]
 
 
-def _render_format(fmt: str, document: Document, theme, path: Path, pdfa: bool) -> list[Path]:
-    """Render one format in a worker (and its PDF/A copy on request)."""
-    from importlib import import_module
-
-    written = [import_module(f"presskit.renderers.{fmt}").render(document, theme, path)]
-    if pdfa and fmt == "pdf":
-        from presskit.renderers.pdfa import to_pdfa
-
-        written.append(to_pdfa(path, path.with_name(path.name[:-4] + ".pdfa.pdf"), document))
-    return written
-
-
-def _render_workers() -> dict[str, Workers]:
-    """One warm worker per format: each loads only its own renderer while this process reads."""
-    return {"docx": Workers(1, warm=_import_docx), "pdf": Workers(1, warm=_import_pdf)}
-
-
-def _import_docx() -> None:
-    """Load the DOCX renderer (run by its worker as it starts)."""
-    import presskit.renderers.docx  # noqa: F401
-
-
-def _import_pdf() -> None:
-    """Load the PDF renderer (run by its worker as it starts)."""
-    import presskit.renderers.pdf  # noqa: F401
+def _renderers() -> dict[str, Worker] | None:
+    """The warm render workers: those the command line started early, else new ones."""
+    return render_workers.take_started() or render_workers.start()
 
 
 def _prepare(folder: Path) -> None:

@@ -176,7 +176,7 @@ def main() -> None:
 
     gc.set_threshold(100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
     try:
-        code = app.main(standalone_mode=False)  # returns the code of a click Exit; raises the rest
+        code = _run_app()
     except PresskitError as error:
         print(f"error: {error}", file=sys.stderr)
         code = error.exit_code
@@ -195,6 +195,16 @@ def main() -> None:
               file=sys.stderr)
         code = 3
     _finish(code if isinstance(code, int) else 0)
+
+
+def _run_app():
+    """Run the click app; return the code of a click Exit, raise the rest (early workers stopped)."""
+    from presskit.render_workers import close_unused
+
+    try:
+        return app.main(standalone_mode=False)
+    finally:
+        close_unused()  # render workers started for a build that did not take them
 
 
 def _finish(code: int) -> None:

@@ -42,16 +42,13 @@ def prepare_french(kit: Kit, source: Path, glossary, progress: Progress = lambda
     """
     from presskit.figures import extract_figures, merge_figures
     from presskit.glossary import annotate
-    from presskit.lemmas import save_lemmas
     from presskit.readers import read
     from presskit.transforms.names import about_names
 
     progress(f"{source.name}: reading")
     names = [e.fr for e in glossary.entries if e.kind == "name"]
     french = merge_figures(extract_figures(read(source)), kit.figures)
-    annotated = annotate(french, glossary)
-    save_lemmas()  # here too: forked batch workers end without running exit handlers
-    return _with_kit_contacts(about_names(annotated, names), kit)
+    return _with_kit_contacts(about_names(annotate(french, glossary), names), kit)
 
 
 def with_library_about(document: Document, kit: Kit) -> Document:

@@ -178,3 +178,28 @@ def test_logo_in_header(document_fr, logo_png, tmp_path):
     header = section.header
     assert header._element.findall(f".//{qn('w:drawing')}")
     assert "Wordmark" not in header.paragraphs[0].text
+
+
+def test_fixed_zip_dates_are_patched_without_recompressing():
+    import io
+    import zipfile
+
+    from presskit.renderers.docx_xml import fix_zip_times
+
+    def zipped(when):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in (("word/document.xml", "<w:document/>" * 50), ("[Content_Types].xml", "x")):
+                archive.writestr(zipfile.ZipInfo(name, date_time=when), text)
+        return buffer.getvalue()
+
+    early, late = zipped((2021, 6, 17, 9, 30, 0)), zipped((2026, 11, 26, 4, 0, 2))
+    assert early != late
+    fixed = fix_zip_times(early)
+    assert fixed == fix_zip_times(late) and len(fixed) == len(early)
+    with zipfile.ZipFile(io.BytesIO(fixed)) as archive:
+        assert archive.testzip() is None
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("word/document.xml") == b"<w:document/>" * 50
+    with pytest.raises(ValueError, match="not a zip"):
+        fix_zip_times(b"plain bytes")

@@ -1,16 +1,15 @@
 """The key-figures bar chart as a PNG for the DOCX, drawn with Pillow like the PDF's chart."""
 from __future__ import annotations
 
-import io
-
 from PIL import Image, ImageDraw, ImageFont
 
 from presskit import typography
 from presskit.document import Figure
 from presskit.figures import chart_scale, figure_number
+from presskit.renderers.png import png_bytes
 from presskit.theme import Theme
 
-SCALE = 4  # pixels per point: 4 × 72 = 288 dpi
+SCALE = 3  # pixels per point: 3 × 72 = 216 dpi, sharp on screen and in print at this size
 
 
 def _rgb(hex_color: str, tint: float = 0.0) -> tuple[int, int, int]:
@@ -51,9 +50,7 @@ def chart_png(figures: list[Figure], theme: Theme, lang: str, width_pt: float = 
                   fill=_rgb(theme.text), anchor="md")
         draw.text((centre, bottom + 8 * SCALE), typography.apply(figure.label, lang),
                   font=label_font, fill=_rgb(theme.text), anchor="mt")
-    out = io.BytesIO()
-    image.save(out, format="PNG", dpi=(72 * SCALE, 72 * SCALE), compress_level=1)
-    return out.getvalue()
+    return png_bytes(image.width, image.height, image.tobytes(), "RGB", dpi=72 * SCALE)
 
 
 def wordmark_png(name: str, theme: Theme, height_pt: float = 28) -> bytes:
@@ -63,6 +60,4 @@ def wordmark_png(name: str, theme: Theme, height_pt: float = 28) -> bytes:
     image = Image.new("RGBA", (right + 4, round(height_pt * SCALE)), (255, 255, 255, 0))
     ImageDraw.Draw(image).text((0, image.height / 2), name, font=font, fill=_rgb(theme.primary),
                                anchor="lm")
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    return png_bytes(image.width, image.height, image.tobytes(), "RGBA")

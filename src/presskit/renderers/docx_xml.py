@@ -1,9 +1,8 @@
 """WordprocessingML the python-docx API lacks: runs with w:lang, hyperlinks, fields, footnotes, borders."""
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+import struct
 from typing import Iterable
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -25,7 +24,7 @@ RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline sh
              "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
              "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DOS_FIXED = (0, (1 << 5) | 1)  # 00:00:00 on 1980-01-01 as an MS-DOS (time, date) pair
 
 
 def element(tag: str, **attrs: str) -> _Element:
@@ -177,13 +176,25 @@ def add_footnote(part: XmlPart, number: int, runs: Iterable[Run], lang: str) -> 
 
 
 def fix_zip_times(data: bytes) -> bytes:
-    """Rewrite a zip with every entry dated 1980-01-01, so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    """Date every entry of a zip 1980-01-01 (mode 0644), so equal content gives equal bytes.
+
+    The dates sit in each entry's local header and central-directory record; they are patched in
+    place, so nothing is decompressed or compressed again.
+    """
+    out = bytearray(data)
+    end = out.rfind(b"PK\x05\x06")
+    if end < 0:
+        raise ValueError("not a zip file: no end of central directory")
+    count, _, record = struct.unpack_from("<HII", out, end + 10)
+    for _ in range(count):
+        if out[record:record + 4] != b"PK\x01\x02":
+            raise ValueError("damaged zip central directory")
+        name, extra, comment = struct.unpack_from("<HHH", out, record + 28)
+        local = struct.unpack_from("<I", out, record + 42)[0]
+        if out[local:local + 4] != b"PK\x03\x04":
+            raise ValueError("damaged zip local header")
+        struct.pack_into("<HH", out, record + 12, *_DOS_FIXED)
+        struct.pack_into("<I", out, record + 38, 0o644 << 16)
+        struct.pack_into("<HH", out, local + 10, *_DOS_FIXED)
+        record += 46 + name + extra + comment
+    return bytes(out)

@@ -55,9 +55,22 @@ def join_like(source: str, spans: list[tuple[int, int]], targets: list[str]) -> 
     return "".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _memo():
+    """The sentence-span memo of the installed pysbd and of this module (`presskit.memo`)."""
+    from presskit.memo import DiskMemo, file_stamp, module_file
+
+    return DiskMemo("sentences", file_stamp(module_file("pysbd"), __file__))
+
+
 @lru_cache(maxsize=4096)
 def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of one paragraph (pysbd, with French abbreviations mended; memoised)."""
+    """Sentence spans of one paragraph (remembered between runs)."""
+    return _memo().get(text, _segment_paragraph)
+
+
+def _segment_paragraph(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of one paragraph: pysbd, with French abbreviations mended."""
     if not text.strip():
         return ()
     if not _SENTENCE_END_INSIDE.search(text.strip()):  # a title, a role, a label: one sentence
