@@ -47,7 +47,6 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
         if not single:
             render_workers.close_unused()  # a batch forks workers of its own
         renderers = _renderers() if single else None  # first: they warm up while this process reads
-        render_workers.prepare(renderers, kit.theme)
         try:
             from presskit.glossary import load_glossary
             from presskit.memory import TranslationMemory

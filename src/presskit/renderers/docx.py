@@ -28,7 +28,7 @@ from presskit.inline import (
     tel_href,
 )
 from presskit.renderers import docx_kit
-from presskit.renderers.docx_styles import styled_blank, styled_document
+from presskit.renderers.docx_styles import define_styles
 from presskit.renderers.docx_xml import (
     add_field,
     add_footnote,
@@ -65,10 +65,11 @@ class _Writer:
         """Start an empty A4 document with the theme's styles."""
         self.document, self.theme = document, theme
         self.lang = labels.lang_tag(document.lang)
-        self.doc: DocxDocument = styled_document(theme, self.lang)
+        self.doc: DocxDocument = docx.Document()
         self.numbers = note_numbers(n.id for n in document.footnotes)
         self.notes_part: XmlPart | None = None
         self.style_ids: dict[str, str | None] = {}
+        define_styles(self.doc, theme, self.lang)
 
     def new_paragraph(self, style: str, container=None) -> Paragraph:
         """Add an empty paragraph in `style` to the body (or to `container`, e.g. a table cell)."""
@@ -104,12 +105,6 @@ class _Writer:
         paragraph = self.new_paragraph(style, container)
         add_runs(paragraph._p, self.doc.part, inline_runs(text, lang=self.document.lang), self.lang)
         return paragraph
-
-
-def prepare(theme: Theme) -> None:
-    """Do the theme's set-up (its styled blank document) ahead of the first render."""
-    check_theme(theme)
-    styled_blank(theme)
 
 
 def render(document: Document, theme: Theme, path: Path) -> Path:

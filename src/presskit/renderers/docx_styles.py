@@ -1,11 +1,8 @@
 """Named Word styles of the DOCX renderer, in the theme's font, colours and language."""
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from functools import lru_cache
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -16,8 +13,6 @@ from docx.styles.style import BaseStyle, StyleFactory
 
 from presskit.renderers.docx_xml import set_borders, set_fonts, set_lang, set_shading
 from presskit.theme import Theme
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass(frozen=True)
@@ -130,30 +125,9 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
     }
 
 
-def styled_document(theme: Theme, lang_tag: str) -> DocxDocument:
-    """A new blank Word document with the theme's styles, in language `lang_tag`.
-
-    Defining the styles costs more than opening a document, so the styled blank is made once per
-    theme and reopened from its bytes for each document.
-    """
-    doc = docx.Document(io.BytesIO(styled_blank(theme)))
-    set_language(doc, lang_tag)
-    return doc
-
-
-@lru_cache(maxsize=4)
-def styled_blank(theme: Theme) -> bytes:
-    """The bytes of a blank document with every style of the theme (made once per theme)."""
-    doc = docx.Document()
-    define_styles(doc, theme)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-def define_styles(doc: DocxDocument, theme: Theme) -> None:
-    """Create or restyle every style the renderer uses; set the theme's font as the default."""
-    _defaults(doc, theme)
+def define_styles(doc: DocxDocument, theme: Theme, lang_tag: str) -> None:
+    """Create or restyle every style the renderer uses; set the font and language defaults."""
+    _defaults(doc, theme, lang_tag)
     existing = _styles_by_name(doc)
     for name, (kind, look) in _looks(theme).items():
         style = _style(doc, existing, name, kind)
@@ -162,23 +136,19 @@ def define_styles(doc: DocxDocument, theme: Theme) -> None:
     _decorate(doc, theme)
 
 
-def set_language(doc: DocxDocument, lang_tag: str) -> None:
-    """Make `lang_tag` the language of the document's defaults and Normal style (spelling, hyphens)."""
-    defaults = doc.styles.element.find(f"{_W}docDefaults")
-    rpr = defaults.find(f".//{_W}rPr") if defaults is not None else None
-    if rpr is not None:
-        set_lang(rpr, lang_tag)
-    set_lang(doc.styles["Normal"].element.get_or_add_rPr(), lang_tag)
-
-
-def _defaults(doc: DocxDocument, theme: Theme) -> None:
-    """Document defaults and Normal: the theme font at 10 pt, its text colour."""
-    defaults = doc.styles.element.find(f"{_W}docDefaults")
-    rpr = defaults.find(f".//{_W}rPr") if defaults is not None else None
-    if rpr is not None:
-        set_fonts(rpr, theme.font_name)
+def _defaults(doc: DocxDocument, theme: Theme, lang_tag: str) -> None:
+    """Document defaults and Normal: the theme font at 10 pt, its text colour, the language."""
+    defaults = doc.styles.element.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults")
+    if defaults is not None:
+        rpr = defaults.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr")
+        if rpr is not None:
+            set_fonts(rpr, theme.font_name)
+            set_lang(rpr, lang_tag)
     normal = doc.styles["Normal"]
-    set_fonts(normal.element.get_or_add_rPr(), theme.font_name)
+    rpr = normal.element.get_or_add_rPr()
+    set_fonts(rpr, theme.font_name)
+    set_lang(rpr, lang_tag)
     _apply(normal, _Look(10, None, None, theme.text, 0, 8))
     normal.paragraph_format.line_spacing = 1.25
     normal.paragraph_format.widow_control = True

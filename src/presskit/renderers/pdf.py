@@ -33,12 +33,6 @@ def context(document: Document, theme: Theme) -> parts.Context:
     return parts.Context(document, theme, fonts, make_styles(theme, fonts), A4[0] - left - right)
 
 
-def prepare(theme: Theme) -> None:
-    """Do the theme's set-up (reading and registering its fonts) ahead of the first render."""
-    check_theme(theme)
-    register_fonts(theme)
-
-
 def render(document: Document, theme: Theme, path: Path) -> Path:
     """Write `document` as a PDF at `path` (atomically) and return the path."""
     path = Path(path)
