@@ -174,3 +174,23 @@ def test_a_second_build_sends_no_request(kit_dir, httpserver):
     assert code == 0, err
     assert len(httpserver.log) == first
     assert (kit_dir / ".presskit-cache" / "translations.sqlite").is_file()
+
+
+def test_build_usage_errors_and_help_end_the_early_workers(kit_dir):
+    """`presskit build` forks its render workers first; a build that never runs still ends cleanly."""
+    code, out, err = presskit("build", "--no-such-option", cwd=kit_dir)
+    assert code == 2 and "No such option" in err and "Traceback" not in err
+    code, out, _ = presskit("build", "--help", cwd=kit_dir)
+    assert code == 0 and "--offline" in out
+    code, _, err = presskit("build", "sources/absent.fr.txt", cwd=kit_dir)
+    assert code == 2 and "no such file" in err and "Traceback" not in err
+
+
+def test_a_batch_from_the_command_line_builds_every_release(kit_dir):
+    source = kit_dir / "sources" / f"{SAMPLE}.fr.txt"
+    (kit_dir / "sources" / "copie.fr.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = presskit("build", "--offline", cwd=kit_dir)
+    assert code == 0, err
+    for slug in (SAMPLE, "copie"):
+        assert sorted(p.suffix for p in (kit_dir / "output" / slug).iterdir()) == \
+            [".docx", ".docx", ".json", ".pdf", ".pdf"]

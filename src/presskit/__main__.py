@@ -8,6 +8,9 @@ def run() -> None:
     They import reportlab and python-docx on the second core while this process imports the CLI and
     parses the options (`presskit.render_workers`).
     """
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
     if sys.argv[1:2] == ["build"] and not {"-h", "--help"} & set(sys.argv):
         from presskit.render_workers import start_early
 

@@ -172,9 +172,6 @@ def _existing(path: Path) -> Path:
 
 def main() -> None:
     """Run the CLI; the project's errors print as one paragraph with their exit code, never a traceback."""
-    import gc
-
-    gc.set_threshold(100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
     try:
         code = _run_app()
     except PresskitError as error:

@@ -48,13 +48,32 @@ def xml_safe(value):
 
     >>> xml_safe(("a\x00b", 3, "c\x1fd"))
     ('ab', 3, 'cd')
+    >>> clean = ("ab", ("c",))
+    >>> xml_safe(clean) is clean  # nothing to drop: the same value, not a copy
+    True
     """
+    return _cleaned(value) if _has_unsafe(value) else value
+
+
+def _has_unsafe(value) -> bool:
+    """True if a string anywhere in `value` holds a character XML cannot."""
+    if isinstance(value, str):
+        return _NOT_XML.search(value) is not None
+    if isinstance(value, tuple):
+        return any(_has_unsafe(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return any(_has_unsafe(getattr(value, f.name)) for f in fields(value))
+    return False
+
+
+def _cleaned(value):
+    """A copy of `value` without the characters XML cannot hold."""
     if isinstance(value, str):
         return _NOT_XML.sub("", value)
     if isinstance(value, tuple):
-        return tuple(xml_safe(item) for item in value)
+        return tuple(_cleaned(item) for item in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: xml_safe(getattr(value, f.name)) for f in fields(value)})
+        return replace(value, **{f.name: _cleaned(getattr(value, f.name)) for f in fields(value)})
     return value
 
 
