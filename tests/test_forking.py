@@ -91,3 +91,18 @@ def test_asking_twice_gives_the_same_outcome():
             assert fine.result() == 25
     finally:
         worker.close()
+
+
+def broken_warm():
+    """A warm-up that fails, as an import of a missing library would."""
+    raise ImportError("No module named 'reportlab'")
+
+
+def test_a_failed_warm_up_is_the_error_of_every_call():
+    worker = Worker(warm=broken_warm)
+    try:
+        for _ in range(2):
+            with pytest.raises(ImportError, match="reportlab"):
+                worker.submit(pow, 2, 2).result()
+    finally:
+        worker.close()

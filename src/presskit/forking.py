@@ -128,11 +128,11 @@ def _serve(warm: Callable[[], None], tasks: int, results: int) -> None:
     """The worker's life: warm up, then run calls until the parent closes the pipe; never returns."""
     code = 0
     try:
-        warm()
+        failed = _warm_up(warm)
         while (data := _read(tasks)) is not None:
             function, args = pickle.loads(data)
             try:
-                outcome = (True, function(*args))
+                outcome = (False, failed) if failed else (True, function(*args))
             except Exception as error:  # noqa: BLE001 — sent back to the parent, who raises it
                 outcome = (False, error)
             _write(results, _picklable(outcome))
@@ -141,6 +141,15 @@ def _serve(warm: Callable[[], None], tasks: int, results: int) -> None:
     except BaseException:  # noqa: BLE001 — the parent sees the lost worker and says so
         code = 1
     os._exit(code)  # no exit handlers, no flush of the parent's inherited output buffers
+
+
+def _warm_up(warm: Callable[[], None]) -> Exception | None:
+    """Run the warm-up; its error, if any, becomes the outcome of every call (the parent raises it)."""
+    try:
+        warm()
+    except Exception as error:  # noqa: BLE001
+        return error
+    return None
 
 
 def _picklable(outcome: tuple[bool, object]) -> bytes:

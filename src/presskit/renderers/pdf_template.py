@@ -87,8 +87,8 @@ def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo,
     return out.getvalue()
 
 
-def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO) -> int:
-    """Lay the document out into `out`; return the number of pages."""
+def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO) -> None:
+    """Lay the document out into `out`."""
     top, right, bottom, left = (m * mm for m in ctx.theme.margins)
     template = _Template(out, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                          bottomMargin=bottom, title=info.title, author=info.author,
@@ -113,7 +113,6 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, 
     template.addPageTemplates([PageTemplate("cover", [cover], onPage=on_cover),
                                PageTemplate("body", [body], onPage=on_page)])
     template.build(flowables, canvasmaker=LabelledCanvas)
-    return template.page
 
 
 def _set_date(canvas: Any, day: str) -> None:
