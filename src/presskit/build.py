@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from presskit import render_workers
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
-from presskit import render_workers
 from presskit.forking import Worker, completed, map_forked, wait_quietly
 from presskit.kit import Kit, slug_of
 from presskit.lock import build_lock
@@ -110,7 +110,7 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
 def _start_render(renderers: dict[str, Worker] | None, document: Document, kit: Kit, stem: Path,
                   progress: Progress, pdfa: bool) -> "_Rendering":
     """Render one language's DOCX and PDF, each in a worker when there are workers, else here."""
-    jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in ("docx", "pdf")]
+    jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in render_workers.FORMATS]
     if renderers is None:
         return _Rendering([completed(lambda: _render_all(document, kit, stem, progress, pdfa))])
     for _, path in jobs:

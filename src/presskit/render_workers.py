@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf")  # one worker each, in the order a language's files are written
 _started: dict | None = None
 
 
@@ -19,7 +19,8 @@ def start() -> dict | None:
 
     if not can_fork():
         return None
-    return {"docx": Worker(warm=_import_docx), "pdf": Worker(warm=_import_pdf)}
+    warm_ups = {"docx": _import_docx, "pdf": _import_pdf}
+    return {fmt: Worker(warm=warm_ups[fmt]) for fmt in FORMATS}
 
 
 def start_early() -> None:
@@ -43,8 +44,8 @@ def take_started() -> dict | None:
 
 def close(workers: dict | None) -> None:
     """Stop workers once their work is done."""
-    for pool in (workers or {}).values():
-        pool.close()
+    for worker in (workers or {}).values():
+        worker.close()
 
 
 def close_unused() -> None:
