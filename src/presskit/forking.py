@@ -15,6 +15,8 @@ import pickle
 import struct
 from typing import Callable, Iterable, TypeVar
 
+from presskit.errors import PresskitError
+
 T = TypeVar("T")
 _TASK: Callable = lambda *args: None  # noqa: E731  (set by the parent just before it forks)
 _HEADER = struct.Struct("!Q")
@@ -27,8 +29,8 @@ def can_fork() -> bool:
     return (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
 
 
-class WorkerLost(RuntimeError):
-    """A worker process ended before it sent a result back."""
+class WorkerLost(PresskitError):
+    """A worker process ended before it sent a result back (killed, or out of memory)."""
 
 
 class Done:
@@ -90,8 +92,9 @@ class Worker:
         while number not in self._arrived:
             data = _read(self._results)
             if data is None:
-                raise WorkerLost("a render worker stopped before it finished (out of memory, "
-                                 "or killed); run the build again")
+                raise WorkerLost("a render worker stopped before it finished (killed, or out of "
+                                 "memory)", hint="run the build again; files are written whole "
+                                 "or not at all, so earlier outputs are intact")
             self._received += 1
             self._arrived[self._received] = pickle.loads(data)
         return self._arrived.pop(number)
