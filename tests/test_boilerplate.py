@@ -1,7 +1,7 @@
 """The boilerplate library: approved About texts added when a release lacks them."""
 import pytest
 
-from presskit.boilerplate import load_boilerplate, with_boilerplate
+from presskit.kit.boilerplate import load_boilerplate, with_boilerplate
 from presskit.document import About, Document
 from presskit.errors import PresskitError
 

@@ -9,9 +9,9 @@ from helpers import ROOT, SAMPLE, copy_kit
 from pypdf import PdfReader
 
 from presskit.build import Options, build
-from presskit.kit import load_kit
+from presskit.kit.folder import load_kit
 from presskit.readers import read
-from presskit.transforms.segment import split_sentences
+from presskit.translation.segmentation import split_sentences
 
 ENGLISH_TERMS = ["biopharmaceuticals", "biomanufacturing", "CSF ITS", "biotherapies",
                  "monoclonal antibodies", "competitiveness cluster", "sector", "contract manufacturing",

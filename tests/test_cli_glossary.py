@@ -6,7 +6,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from presskit.cli_glossary import glossary_app
+from presskit.cli.glossary import glossary_app
 
 
 @pytest.fixture

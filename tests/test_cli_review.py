@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from helpers import SAMPLE
 from lxml import etree
 
-from presskit.cli_review import review_app
+from presskit.cli.review import review_app
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 XLF = f"output/{SAMPLE}/{SAMPLE}.en.xlf"

@@ -8,11 +8,11 @@ import sys
 import pytest
 
 from helpers import SAMPLE, long_release
-from presskit import atomic
+from presskit.runtime import atomic
 from presskit.build import Options, build
 from presskit.errors import PresskitError
-from presskit.kit import load_kit
-from presskit.lock import build_lock
+from presskit.kit.folder import load_kit
+from presskit.runtime.lock import build_lock
 
 
 def fingerprints(folder):

@@ -5,13 +5,9 @@ import pytest
 
 from presskit.document import Block, Document, Figure
 from presskit.errors import PresskitError
-from presskit.figures import (
-    charted_series,
-    extract_figures,
-    figures_from_settings,
-    merge_figures,
-    split_value,
-)
+from presskit.kit.folder import figures_from_settings
+from presskit.transforms.key_figures import extract_figures, merge_figures
+from presskit.typesetting.figures import charted_series, split_value
 
 SAMPLE = Path(__file__).parents[1] / "sources" / "congres-france-bioproduction-2021.fr.txt"
 

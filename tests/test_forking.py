@@ -5,7 +5,7 @@ import signal
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.forking import Worker, WorkerLost, completed, wait_quietly
+from presskit.runtime.workers import Worker, WorkerLost, completed, wait_quietly
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need fork")
 WARMED = {"by": None}

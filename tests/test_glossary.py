@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presskit.document import Block, Document, TermUse
-from presskit.glossary import Entry, Glossary, annotate, load_glossary
+from presskit.glossary.glossary import Entry, Glossary, load_glossary
+from presskit.transforms.annotate_terms import annotate_terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"
@@ -190,7 +191,7 @@ def test_term_found_for_the_checker(glossary):
 def sample_terms(glossary) -> tuple[TermUse, ...]:
     text = SAMPLE.read_text(encoding="utf-8")
     document = Document(lang="fr", blocks=(Block(kind="paragraph", text=text),))
-    return annotate(document, glossary).terms
+    return annotate_terms(document, glossary).terms
 
 
 def test_annotate_finds_the_sample_terms(sample_terms):
@@ -227,7 +228,7 @@ def test_annotate_skips_terms_inside_names(sample_terms):
 def test_annotate_walks_every_text(glossary):
     document = Document(lang="fr", title="Les biothérapies", blocks=(
         Block(kind="quote", text="la filière", attribution="a dit X, Déléguée Générale, Medicen"),))
-    assert [(u.path, u.fr) for u in annotate(document, glossary).terms] == [
+    assert [(u.path, u.fr) for u in annotate_terms(document, glossary).terms] == [
         ("title", "biothérapie"), ("blocks[0].text", "filière"),
         ("blocks[0].attribution", "Délégué Général"), ("blocks[0].attribution", "Medicen")]
 

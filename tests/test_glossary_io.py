@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.glossary import load_glossary, validate_glossary
+from presskit.glossary.glossary import load_glossary, validate_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,7 +84,7 @@ def test_the_project_glossary_is_clean():
 
 
 def test_loading_does_not_load_the_lemmatizer():
-    code = ("import sys; from pathlib import Path; from presskit.glossary import load_glossary; "
+    code = ("import sys; from pathlib import Path; from presskit.glossary.glossary import load_glossary; "
             f"load_glossary(Path({str(ROOT / 'glossary')!r})); print('simplemma' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
@@ -102,7 +102,7 @@ def test_validate_finds_repeated_entries_and_names_that_change(tmp_path):
 
 
 def test_rows_give_back_every_row_with_its_cells():
-    from presskit.glossary_io import COLUMNS, row_cells
+    from presskit.glossary.csv_files import COLUMNS, row_cells
 
     glossary = load_glossary(ROOT / "glossary")
     rows = glossary.rows()

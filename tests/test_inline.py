@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presskit.document import NoteRef
-from presskit.inline import footnote_runs, href_for, inline_runs, split_links, tel_href
+from presskit.typesetting.inline import footnote_runs, href_for, inline_runs, split_links, tel_href
 
 
 @pytest.mark.parametrize("text, kind, found, href", [

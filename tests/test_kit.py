@@ -2,7 +2,7 @@
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.kit import load_kit, slug_of
+from presskit.kit.folder import load_kit, slug_of
 
 
 def test_defaults_without_settings(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presskit.localize import (
+from presskit.translation.quantities import (
     Quantity,
     find_quantities,
     localize,

@@ -3,8 +3,8 @@ import marshal
 
 import pytest
 
-from presskit import memo
-from presskit.memo import DiskMemo, file_stamp
+from presskit.runtime import disk_memo as memo
+from presskit.runtime.disk_memo import DiskMemo, disk_memo, file_stamp
 
 
 @pytest.fixture
@@ -104,13 +104,38 @@ def test_the_stamp_changes_when_a_file_is_replaced(tmp_path):
 
 def test_sentences_and_lemmas_come_back_the_same_from_the_memo(cache):
     """The memoised steps give what the libraries give, in this run and the next."""
-    from presskit import lemmas
-    from presskit.transforms import segment
+    from presskit.glossary import lemmas
+    from presskit.translation import segmentation as segment
 
     text = "Le Dr. Richter signe. Et si 2021 signait l’accélération ? Oui !"
-    fresh = segment._segment_paragraph(text)
-    assert DiskMemo("probe", "v1").get(text, segment._segment_paragraph) == fresh
+    pysbd_spans = segment._paragraph_spans.__wrapped__.__wrapped__  # under lru_cache and disk_memo
+    fresh = pysbd_spans(text)
+    assert DiskMemo("probe", "v1").get(text, pysbd_spans) == fresh
     memo.save_memos()
     assert DiskMemo("probe", "v1").get(text, lambda t: pytest.fail("segmented again")) == fresh
     assert lemmas.simplemma_lemma("monoclonaux") == "monoclonal"
     assert lemmas.simplemma_lemma("biothérapies") is None
+
+
+def test_the_decorator_remembers_between_runs_and_prunes_older_stamps(cache):
+    calls = []
+
+    @disk_memo("squares")
+    def square(n):
+        calls.append(n)
+        return n * n
+
+    stale = cache / "squares-0123456789abcdef.marshal"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(marshal.dumps({2: 5}))
+    assert [square(2), square(3), square(2)] == [4, 9, 4] and calls == [2, 3]
+    memo.save_memos()
+    (saved,) = cache.glob("squares-*.marshal")
+    assert saved != stale and marshal.loads(saved.read_bytes()) == {2: 4, 3: 9}  # the older file is gone
+
+
+def test_doctests_and_tests_never_write_into_the_users_cache():
+    import os
+    from pathlib import Path
+
+    assert not Path(os.environ["XDG_CACHE_HOME"]).resolve().is_relative_to(Path.home() / ".cache")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.memory import TranslationMemory
+from presskit.translation.memory import TranslationMemory
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

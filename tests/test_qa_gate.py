@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from presskit.document import Document, Segment, TermUse
-from presskit.glossary import load_glossary
-from presskit.transforms.check import findings
-from presskit.transforms.gate import excerpt
+from presskit.glossary.glossary import load_glossary
+from presskit.qa import gate as quality_gate
+from presskit.qa.gate import excerpt
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossary(ROOT / "glossary")
@@ -18,7 +18,7 @@ def gate(source, target, origin="engine:libre", terms=(), glossary=None):
     """The findings for a one-segment English document, as (severity, first words) pairs."""
     english = Document("en", segments=(Segment("blocks[0].text#0", source, target, origin),),
                        terms=tuple(terms))
-    return [(f.severity, f.message) for f in findings(Document("fr"), english, glossary)]
+    return [(f.severity, f.message) for f in quality_gate.gate(Document("fr"), english, glossary)]
 
 
 def errors(*args, **kwargs):
@@ -131,12 +131,12 @@ def test_a_forbidden_translation_of_a_term_absent_from_the_french_is_an_error():
 
 
 def test_the_sample_release_passes_the_gate():
-    from presskit.glossary import annotate
-    from presskit.memory import TranslationMemory
+    from presskit.transforms.annotate_terms import annotate_terms
+    from presskit.translation.memory import TranslationMemory
     from presskit.readers import read
     from presskit.transforms.translate import translate
 
-    french = annotate(read(ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"), GLOSSARY)
+    french = annotate_terms(read(ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"), GLOSSARY)
     english = translate(french, TranslationMemory.load(ROOT / "glossary"), lambda: None, glossary=GLOSSARY)
-    assert findings(french, english, GLOSSARY) == []
+    assert quality_gate.gate(french, english, GLOSSARY) == []
     assert {u.status for u in english.terms} == {"applied"} and len(english.terms) > 70

@@ -9,9 +9,10 @@ from pypdf import PdfReader
 
 from presskit.build import Options, build
 from presskit.errors import PresskitError
-from presskit.kit import load_kit
-from presskit.memory import TranslationMemory
-from presskit.review import export_review, import_review, read_review
+from presskit.kit.folder import load_kit
+from presskit.translation.memory import TranslationMemory
+from presskit.review import export_review, import_review
+from presskit.translation.review import read_review
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 NEW = "Un titre inédit\n\nLa bioproduction progresse en France.\n"

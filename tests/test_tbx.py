@@ -6,8 +6,8 @@ from helpers import ROOT
 from lxml import etree
 
 from presskit.errors import PresskitError
-from presskit.glossary_io import read_folder
-from presskit.tbx import export_tbx, import_tbx, read_tbx
+from presskit.glossary.csv_files import read_folder
+from presskit.glossary.tbx import export_tbx, import_tbx, read_tbx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presskit.glossary import Entry, Glossary, load_glossary
-from presskit.terminology import protect, restore, verify
+from presskit.glossary.glossary import Entry, Glossary, load_glossary
+from presskit.translation.protection import protect, restore, verify
 
 ROOT = Path(__file__).resolve().parents[1]
 

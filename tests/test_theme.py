@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.theme import Theme, check_theme, theme_from_settings
+from presskit.kit.theme import Theme, check_theme, theme_from_settings
 
 TOML = Path("presskit.toml")
 

@@ -11,7 +11,7 @@ from presskit.document import (
     NoteRef,
     Speaker,
 )
-from presskit.tree import render_tree, shorten
+from presskit.cli.tree import render_tree, shorten
 
 
 def test_tree_shows_every_part_indented() -> None:

@@ -1,7 +1,7 @@
 """Typography per language: French spaces and guillemets, English curly quotes."""
 import pytest
 
-from presskit.typography import NNBSP, apply, english, french
+from presskit.typesetting.typography import NNBSP, apply, english, french
 
 
 @pytest.mark.parametrize("mark", [";", ":", "!", "?"])

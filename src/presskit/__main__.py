@@ -1,21 +1,13 @@
-"""`python -m presskit` and the `presskit` command: start what `build` will need, then run the CLI."""
+"""`python -m presskit` and the `presskit` command: set the process up, then run the CLI."""
 import sys
 
 
 def run() -> None:
-    """Run the command line; for `presskit build`, first fork the warm render workers.
+    """Run the command line (`presskit.runtime.startup` forks the render workers of a build first)."""
+    from presskit.runtime import startup
 
-    They import reportlab and python-docx on the second core while this process imports the CLI and
-    parses the options (`presskit.render_workers`).
-    """
-    import gc
-
-    gc.set_threshold(100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
-    if sys.argv[1:2] == ["build"] and not {"-h", "--help"} & set(sys.argv):
-        from presskit.render_workers import start_early
-
-        start_early()
-    from presskit.cli import main
+    startup.start(sys.argv[1:])
+    from presskit.cli.app import main
 
     main()
 

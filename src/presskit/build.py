@@ -1,27 +1,22 @@
-"""Build press kits: read each release, translate it, check it, render the four documents and the report."""
+"""Build press kits: run each release through the pipeline and write its documents and report.
+
+Rendering goes through the pool the caller hands in (`presskit.runtime.render_pool`): the French
+documents are sent as soon as the French is ready, while the English is being translated.
+"""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presskit import render_workers
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
-from presskit.forking import Worker, completed, map_forked, wait_quietly
-from presskit.kit import Kit, slug_of
-from presskit.lock import build_lock
-from presskit.memo import save_memos
-from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: part of build's API)
-    Options,
-    Progress,
-    Translated,
-    engine_factory,
-    prepare_french,
-    translate_french,
-    translate_release,
-    with_library_about,
-)
+from presskit.kit.folder import Kit, slug_of
+from presskit.pipeline import Context, Options, Progress, Published, Publisher
 from presskit.report import build_report, write_json
+from presskit.runtime.lock import build_lock
+from presskit.runtime.render_pool import LANGUAGE_FORMATS, InProcessPool, Pending, RenderPool
+from presskit.runtime.workers import wait_quietly
 
 
 @dataclass
@@ -36,29 +31,18 @@ class Result:
 
 
 def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
-          progress: Progress = lambda message: None) -> list[Result]:
+          progress: Progress = lambda message: None, pool: RenderPool | None = None) -> list[Result]:
     """Build the kit of every release in `sources` (default: all of the kit's `sources/`)."""
     releases = sources or kit.releases()
     if not releases:
         raise PresskitError("there is no release to build", path=kit.sources,
                             hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
+    pool = pool or InProcessPool()
     with build_lock(options.out or kit.output):
-        single = len(releases) == 1
-        if not single:
-            render_workers.close_unused()  # a batch forks workers of its own
-        renderers = _renderers() if single else None  # first: they warm up while this process reads
-        try:
-            from presskit.glossary import load_glossary
-            from presskit.memory import TranslationMemory
-
-            glossary = load_glossary(kit.glossary)
-            memory = TranslationMemory.load(kit.glossary)
-            job = (kit, options, glossary, memory, engine_factory(kit, options, glossary), progress,
-                   renderers)
-            results = [_build_job(job, releases[0])] if single else \
-                map_forked(lambda source: _build_job(job, source), releases)
-        finally:
-            render_workers.close(renderers)
+        context = Context.load(kit, options)
+        results = pool.map_releases(
+            lambda source, releases_pool: build_release(context, source, options, releases_pool, progress),
+            releases)
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -67,103 +51,66 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     return results
 
 
-def _build_job(job: tuple, source: Path) -> Result:
-    """Build one release of a prepared job."""
-    kit, options, glossary, memory, engine_for, progress, renderers = job
-    return _build_one(kit, source, options, glossary, memory, engine_for, progress, renderers)
-
-
-def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engine_for,
-               progress: Progress, renderers: dict[str, Worker] | None = None) -> Result:
-    """Read one release; render its French in a worker while this process translates it."""
-    slug = slug_of(source)
+def build_release(context: Context, source: Path, options: Options, pool: RenderPool,
+                  progress: Progress) -> Result:
+    """Build one release: its French documents render while the English is made and checked."""
+    kit, slug = context.kit, slug_of(source)
     folder = (options.out or kit.output) / slug
-    release = prepare_french(kit, source, glossary, progress)
-    _prepare(folder)
-    french = _with_meta(with_library_about(release, kit), kit, "final", "original French text")
-    french_files = _start_render(renderers, french, kit, folder / f"{slug}.fr", progress, options.pdfa)
+    renders: list[Pending] = []
+    french_files: list[Document] = []  # the French document as rendered
+
+    def render_french(french: Document) -> None:
+        _make_folder(folder)
+        french = _with_meta(french, kit, "final", "original French text")
+        french_files.append(french)
+        renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress))
+
     try:
-        done = translate_french(kit, release, glossary, memory, engine_for, progress)
-        errors = [p for p in done.problems if p.severity == "error"]
-        complete = not errors or options.draft
-        status = "draft" if options.draft else ("final" if complete else "incomplete")
-        english = _with_meta(done.english, kit, status, _provenance(done.english))
-        english_files = _start_render(renderers, english, kit, folder / f"{slug}.en", progress,
-                                      options.pdfa) if complete else None
-        outputs = french_files.result() + (english_files.result() if english_files else [])
+        published = Publisher(context, progress, french_ready=render_french).publish(source)
+        status = _status(published, options)
+        english = _with_meta(published.english, kit, status, _provenance(published.english))
+        if status != "incomplete":
+            renders.extend(_submit(pool, english, kit, folder / f"{slug}.en", options, progress))
+            if options.bilingual:
+                progress(f"writing {slug}.bilingual.pdf")
+                renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
+                                           folder / f"{slug}.bilingual.pdf"))
+        outputs = [render.result() for render in renders]
     except BaseException:
-        wait_quietly(french_files.pending)
+        wait_quietly(renders)
         raise
-    result = Result(source=source, folder=folder, complete=complete, outputs=outputs)
-    if complete and options.bilingual:
-        from presskit.renderers.pdf_bilingual import render_bilingual
-
-        progress(f"writing {slug}.bilingual.pdf")
-        result.outputs.append(render_bilingual(french, english, kit.theme, folder / f"{slug}.bilingual.pdf"))
-    result.report = build_report(source, french, english, done.problems, result.outputs, status,
-                                 engine=_engine_label(english), offline=options.offline)
-    write_json(folder / "report.json", result.report)
-    save_memos()  # forked batch workers end without running exit handlers
-    return result
+    report = build_report(source, published.french, english, published.problems, outputs, status,
+                          engine=_engine_label(english), offline=options.offline)
+    write_json(folder / "report.json", report)
+    return Result(source, folder, outputs, report, complete=status != "incomplete")
 
 
-def _start_render(renderers: dict[str, Worker] | None, document: Document, kit: Kit, stem: Path,
-                  progress: Progress, pdfa: bool) -> "_Rendering":
-    """Render one language's DOCX and PDF, each in a worker when there are workers, else here."""
-    jobs = [(fmt, stem.with_name(f"{stem.name}.{fmt}")) for fmt in render_workers.FORMATS]
-    if renderers is None:
-        return _Rendering([completed(lambda: _render_all(document, kit, stem, progress, pdfa))])
-    for _, path in jobs:
+def _status(published: Published, options: Options) -> str:
+    """"draft" on request, else "final" when the gate found no error, else "incomplete"."""
+    if options.draft:
+        return "draft"
+    return "incomplete" if published.errors else "final"
+
+
+def _submit(pool: RenderPool, document: Document, kit: Kit, stem: Path, options: Options,
+            progress: Progress) -> list[Pending]:
+    """Send one language's documents to the pool (and its PDF/A copy on request)."""
+    formats = LANGUAGE_FORMATS + (("pdfa",) if options.pdfa else ())
+    pending = []
+    for fmt in formats:
+        path = stem.with_name(f"{stem.name}.{'pdfa.pdf' if fmt == 'pdfa' else fmt}")
         progress(f"writing {path.name}")
-    return _Rendering([renderers[fmt].submit(render_workers.render_format, fmt, document, kit.theme,
-                                             path, pdfa)
-                       for fmt, path in jobs])
+        pending.append(pool.submit(fmt, document, kit.theme, path))
+    return pending
 
 
-class _Rendering:
-    """Renders under way; `result()` waits for them and lists the files written."""
-
-    def __init__(self, pending: list) -> None:
-        self.pending = pending
-
-    def result(self) -> list[Path]:
-        """Wait for every render and return the paths, in order."""
-        return [path for render in self.pending for path in render.result()]
-
-
-def _renderers() -> dict[str, Worker] | None:
-    """The warm render workers: those the command line started early, else new ones."""
-    return render_workers.take_started() or render_workers.start()
-
-
-def _prepare(folder: Path) -> None:
+def _make_folder(folder: Path) -> None:
     """Create the output folder, with a clear error when it cannot be written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise PresskitError(f"cannot create the output folder: {error.strerror}", path=folder,
                             hint="choose another folder with --out or fix its permissions") from None
-
-
-def _render_all(document: Document, kit: Kit, stem: Path, progress: Progress | None,
-                pdfa: bool = False) -> list[Path]:
-    """Render the DOCX and the PDF of one language (and its PDF/A-2b copy on request)."""
-    from presskit.renderers import docx, pdf
-
-    written = []
-    for module, suffix in ((docx, ".docx"), (pdf, ".pdf")):
-        path = stem.with_name(stem.name + suffix)
-        if progress:
-            progress(f"writing {path.name}")
-        written.append(module.render(document, kit.theme, path))
-    if pdfa:
-        from presskit.renderers.pdfa import to_pdfa
-
-        archival = stem.with_name(stem.name + ".pdfa.pdf")
-        if progress:
-            progress(f"writing {archival.name}")
-        written.append(to_pdfa(written[-1], archival, document))
-    return written
 
 
 def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Document:
@@ -182,8 +129,6 @@ def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Do
 
 def _provenance(english: Document) -> str:
     """Say in one line where the English segments came from."""
-    from collections import Counter
-
     counts = Counter(s.origin for s in english.segments)
     parts = [f"{n} {origin.replace('engine:', 'machine translation by ')}"
              for origin, n in sorted(counts.items())]
@@ -192,8 +137,7 @@ def _provenance(english: Document) -> str:
 
 def _engine_label(english: Document) -> str | None:
     """Return the name of the engine that translated segments, if any did."""
-    engines = {s.origin.split(":", 1)[1] for s in english.segments if s.origin.startswith("engine:")}
-    return ", ".join(sorted(engines)) or None
+    return ", ".join(sorted({s.engine for s in english.segments if s.engine})) or None
 
 
 def _incomplete_message(results: list[Result], shown: int = 20) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
 from typing import Any, Callable, Iterator
 
 BLOCK_KINDS = ("lede", "paragraph", "heading", "list", "quote", "closing")
@@ -92,12 +93,41 @@ class Dateline:
     date: str = ""
 
 
+class Origin(StrEnum):
+    """Where an English segment came from; an engine's segments say which engine ("engine:deepl")."""
+
+    MEMORY = "memory"  # an approved translation of the memory (TMX)
+    GLOSSARY = "glossary"  # only names, terms and quantities: written from the glossary
+    KEPT = "kept"  # nothing to translate: numbers, punctuation, addresses
+    ENGINE = "engine"  # machine translation
+    UNTRANSLATED = "untranslated"  # no translation yet
+
+
+def engine_origin(name: str) -> str:
+    """The origin of a segment the engine `name` translated.
+
+    >>> engine_origin("deepl"), Segment("p", "a", "b", engine_origin("deepl")).engine
+    ('engine:deepl', 'deepl')
+    """
+    return f"{Origin.ENGINE}:{name}"
+
+
+class TermStatus(StrEnum):
+    """What translation did with a glossary term or name of the French."""
+
+    EXPECTED = "expected"  # not checked yet
+    APPLIED = "applied"  # protected through the engine, or found as approved
+    REPAIRED = "repaired"  # the engine changed it; presskit put the approved form back
+    MISSING = "missing"
+    FORBIDDEN = "forbidden"
+
+
 @dataclass(frozen=True)
 class Segment:
     """One translated sentence and where its translation came from.
 
-    `origin` is "memory", "engine:<name>" or "untranslated"; `path` names the field it belongs to
-    (e.g. "blocks[3].text#2" — the third sentence of block 3's text).
+    `origin` is an `Origin` ("memory", …), or "engine:<name>" (`engine_origin`); `path` names the
+    field it belongs to (e.g. "blocks[3].text#2" — the third sentence of block 3's text).
     """
 
     path: str
@@ -106,6 +136,17 @@ class Segment:
     origin: str
     score: float = 1.0
     note: str = ""
+
+    @property
+    def kind(self) -> Origin:
+        """The kind of origin, an engine's name left out."""
+        return Origin(self.origin.split(":", 1)[0])
+
+    @property
+    def engine(self) -> str:
+        """The name of the engine that translated the segment ("" when none did)."""
+        kind, _, name = self.origin.partition(":")
+        return name if kind == Origin.ENGINE else ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +163,7 @@ class TermUse:
     kind: str
     surface: str
     found: bool | None = None
-    status: str = "expected"
+    status: str = TermStatus.EXPECTED
 
 
 @dataclass(frozen=True)

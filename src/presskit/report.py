@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from presskit.atomic import write_bytes
+from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
 
 

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from presskit.cli_engines import engines_app
+from presskit.cli.engines import engines_app
 from presskit.engines import ArgosEngine, Engine, argos, engine_status, get_engine
 from presskit.errors import PresskitError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from presskit.cli_engines import engines_app
+from presskit.cli.engines import engines_app
 from presskit.engines import engine_names
 from presskit.engines.argos import argos_installed
 

@@ -13,7 +13,7 @@ from presskit.document import (
     NoteRef,
     Speaker,
 )
-from presskit.theme import Theme
+from presskit.kit.theme import Theme
 
 NNBSP = "\u202f"
 HOSTILE = "Tags <b> & </para> ]]> stay literal: R&D <i>not italic</i>"

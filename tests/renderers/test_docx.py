@@ -11,11 +11,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from presskit import typography
+from presskit.typesetting import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
-from presskit.renderers import docx as docx_renderer
-from presskit.theme import Theme
+from presskit.renderers.docx import writer as docx_renderer
+from presskit.kit.theme import Theme
 
 from .conftest import EXPECTED_URIS, FOOTNOTE_URL, HOSTILE, NNBSP
 
@@ -184,7 +184,7 @@ def test_fixed_zip_dates_are_patched_without_recompressing():
     import io
     import zipfile
 
-    from presskit.renderers.docx_xml import fix_zip_times
+    from presskit.renderers.docx.oxml import fix_zip_times
 
     def zipped(when):
         buffer = io.BytesIO()

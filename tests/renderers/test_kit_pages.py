@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from presskit.document import Figure
-from presskit.renderers import docx as docx_renderer
-from presskit.renderers import pdf
-from presskit.renderers.pdf_bilingual import render_bilingual
-from presskit.renderers.pdfa import to_pdfa
-from presskit.theme import Organization
+from presskit.renderers.docx import writer as docx_renderer
+from presskit.renderers.pdf import writer as pdf
+from presskit.renderers.pdf.bilingual import render_bilingual
+from presskit.renderers.pdf.pdfa import to_pdfa
+from presskit.kit.theme import Organization
 
 from .conftest import NNBSP
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from presskit import typography
+from presskit.typesetting import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
-from presskit.renderers import pdf
-from presskit.theme import Theme
+from presskit.renderers.pdf import writer as pdf
+from presskit.kit.theme import Theme
 
 from .conftest import EXPECTED_URIS, FOOTNOTE_URL, HOSTILE, NNBSP
 

@@ -4,7 +4,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from presskit.renderers.png import png_bytes
+from presskit.renderers.docx.png import png_bytes
 
 
 @pytest.mark.parametrize("mode", ["RGB", "RGBA"])

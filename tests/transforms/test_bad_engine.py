@@ -11,10 +11,11 @@ from werkzeug import Response
 
 from presskit.document import Block, Document
 from presskit.engines import RetryPolicy, get_engine
-from presskit.glossary import load_glossary
-from presskit.memory import TranslationMemory
-from presskit.terminology import protect
-from presskit.transforms.check import check_terms, findings
+from presskit.glossary.glossary import load_glossary
+from presskit.translation.memory import TranslationMemory
+from presskit.translation.protection import protect
+from presskit.qa.gate import gate
+from presskit.transforms.check_terms import check_terms
 from presskit.transforms.translate import translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +126,7 @@ def test_term_statuses_per_segment(english):
 
 def test_the_gate_names_each_offending_segment(english):
     french, result = english
-    errors = {(f.path, f.message.split(" ")[0]) for f in findings(french, result, GLOSSARY)
+    errors = {(f.path, f.message.split(" ")[0]) for f in gate(french, result, GLOSSARY)
               if f.severity == "error"}
     assert errors == {
         ("blocks[5].text#0", "term"),        # monoclonal antibodies lost
@@ -140,7 +141,7 @@ def test_the_gate_names_each_offending_segment(english):
 
 def test_error_messages_say_what_is_wrong(english):
     french, result = english
-    messages = {f.message for f in findings(french, result, GLOSSARY) if f.severity == "error"}
+    messages = {f.message for f in gate(french, result, GLOSSARY) if f.severity == "error"}
     assert "number 500 of the French is missing in English, in “Le congrès a réuni 500 participants " \
            "le 17 juin 2021.”" in messages
     assert "term 'anticorps monoclonal' should read 'monoclonal antibodies' in English " \
@@ -151,7 +152,7 @@ def test_error_messages_say_what_is_wrong(english):
 
 def test_repairs_and_an_added_number_are_warnings(english):
     french, result = english
-    warnings = {(f.path, f.message.split(" ")[0]) for f in findings(french, result, GLOSSARY)
+    warnings = {(f.path, f.message.split(" ")[0]) for f in gate(french, result, GLOSSARY)
                 if f.severity == "warning"}
     assert ("blocks[0].text#0", "term") in warnings and ("blocks[7].text#0", "number") in warnings
 

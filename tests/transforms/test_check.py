@@ -1,11 +1,8 @@
 """The check transform: terms, untranslated segments, numbers and links."""
 from presskit.document import Block, Document, Segment, TermUse
-from presskit.transforms.check import (
-    check_terms,
-    findings,
-    missing_links,
-    missing_numbers,
-)
+from presskit.qa.document_checks import missing_links, missing_numbers
+from presskit.qa.gate import gate
+from presskit.transforms.check_terms import check_terms
 
 
 class Checker:
@@ -21,12 +18,12 @@ def test_term_found_only_in_its_own_field():
     moved = english.evolve(blocks=(Block("paragraph", "Other."), Block("paragraph", "Biomanufacturing.")))
     checked = check_terms(moved, Checker())
     assert checked.terms[0].found is False
-    assert any("should read 'biomanufacturing'" in f.message for f in findings(moved, checked))
+    assert any("should read 'biomanufacturing'" in f.message for f in gate(moved, checked))
 
 
 def test_untranslated_segments_are_errors():
     english = Document("en", segments=(Segment("title#0", "Bonjour", "Bonjour", "untranslated"),))
-    (finding,) = findings(Document("fr"), english)
+    (finding,) = gate(Document("fr"), english)
     assert finding.severity == "error" and "Bonjour" in finding.message
 
 

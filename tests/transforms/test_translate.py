@@ -3,8 +3,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from presskit.document import Block, Document, Figure, Footnote, NoteRef, Speaker
-from presskit.glossary import load_glossary
-from presskit.memory import TranslationMemory
+from presskit.glossary.glossary import load_glossary
+from presskit.translation.memory import TranslationMemory
 from presskit.transforms.translate import translate
 
 

@@ -26,3 +26,14 @@ def about_names(document: Document, spellings: Iterable[str]) -> Document:
     spellings = list(spellings)
     about = tuple(replace(a, organization=spelled_as(a.organization, spellings)) for a in document.about)
     return document.evolve(about=about)
+
+
+class SpellAboutNames:
+    """Transform: each About section's organisation in the glossary's spelling (`about_names`)."""
+
+    def __init__(self, spellings: Iterable[str]) -> None:
+        self.spellings = list(spellings)
+
+    def __call__(self, document: Document) -> Document:
+        """Return the document with its About organisations respelled."""
+        return about_names(document, self.spellings)

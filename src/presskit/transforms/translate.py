@@ -6,7 +6,7 @@ Sentences (pysbd) are the unit. For each distinct sentence, in this order:
 - an exact memory match: "memory", used as approved, its terms verified against the glossary;
 - only names, terms and quantities: written from the glossary alone ("glossary", or "kept");
 - otherwise the engine gets it with names, terms and quantities protected by tokens, which are
-  restored after (see `presskit.terminology`); "engine:<name>", or "untranslated" without an engine.
+  restored after (see `presskit.translation.protection`); "engine:<name>", or "untranslated" without an engine.
 
 A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
 with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
-from presskit.document import Block, Document, NoteRef, Segment, TermUse, map_texts
-from presskit.localize import localize
-from presskit.terminology import (
+from presskit.document import Block, Document, NoteRef, Origin, Segment, TermUse, engine_origin, map_texts
+from presskit.translation.memory import FUZZY_THRESHOLD
+from presskit.translation.quantities import localize
+from presskit.translation.protection import (
     APPLIED,
     MISSING,
     REPAIRED,
@@ -28,15 +29,10 @@ from presskit.terminology import (
     restore,
     verify,
 )
-from presskit.transforms.segment import join_like, split_spans
+from presskit.translation.segmentation import join_like, needs_translation, split_spans
 
-MEMORY = "memory"
-UNTRANSLATED = "untranslated"
-KEPT = "kept"  # nothing to translate: numbers, punctuation, addresses, names alone
-GLOSSARY = "glossary"  # only glossary terms (and names, quantities): written from the glossary
-FUZZY_THRESHOLD = 85.0
+MEMORY, UNTRANSLATED, KEPT, GLOSSARY = Origin.MEMORY, Origin.UNTRANSLATED, Origin.KEPT, Origin.GLOSSARY
 
-_WORDLESS = re.compile(r"^(?:[\W\d_]+|\S+@\S+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|fr|org|eu|net))$")
 _TRAILING_PUNCT = " .!?…:;»\"”)"
 
 
@@ -65,14 +61,6 @@ class Sentence:
     score: float = 1.0
     note: str = ""
 
-
-def needs_translation(sentence: str) -> bool:
-    """Tell whether a sentence has words to translate (not just numbers, signs or an address).
-
-    >>> needs_translation("2021"), needs_translation("france-bioproduction.com"), needs_translation("Oui.")
-    (False, False, True)
-    """
-    return not _WORDLESS.match(sentence.strip())
 
 
 def sentences_of(document: Document) -> list[str]:
@@ -145,7 +133,7 @@ def _machine(pending: dict[str, Protected], memory: Memory, engine_for, language
     results = {}
     for (sentence, protected), output in zip(pending.items(), outputs):
         outcome = restore(output, protected)
-        results[sentence] = Sentence(outcome.text, f"engine:{engine.name}", protected.matches,
+        results[sentence] = Sentence(outcome.text, engine_origin(engine.name), protected.matches,
                                      outcome.statuses, *fuzzy[sentence])
     return results
 
@@ -214,3 +202,16 @@ def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
         if start <= offset <= end:
             return index
     return max(len(spans) - 1, 0)
+
+
+class Translate:
+    """Transform: the English document of a French one (`translate`: memory, glossary, then engine)."""
+
+    def __init__(self, memory: Memory, engine_for: Callable[[], Engine | None], glossary=None,
+                 locale: str = "en_GB") -> None:
+        self.memory, self.engine_for, self.glossary, self.locale = memory, engine_for, glossary, locale
+
+    def __call__(self, document: Document) -> Document:
+        """Return the English document."""
+        return translate(document, self.memory, self.engine_for, glossary=self.glossary,
+                         locale=self.locale)

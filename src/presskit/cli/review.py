@@ -1,0 +1,73 @@
+"""`presskit review …`: the translators' review round trip (XLIFF 1.2 out, approved units back into the memory)."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from presskit.cli.options import (
+    ENGINE_OPTION,
+    ENGINE_URL_OPTION,
+    KIT_OPTION,
+    OUT_OPTION,
+    PATH,
+    Group,
+    argument,
+    clean_errors,
+    existing,
+)
+from presskit.kit.folder import load_kit
+from presskit.pipeline import Options
+from presskit.review import export_review, import_review
+from presskit.translation.review import state_of
+
+
+@click.group("review", cls=Group, no_args_is_help=True)
+def review_app() -> None:
+    """Review the English in a CAT tool: XLIFF 1.2 out, approved units into the memory."""
+
+
+@review_app.command("export")
+@argument("source", "A French release (.txt, .md, .docx, .pdf).", type=PATH)
+@KIT_OPTION
+@OUT_OPTION
+@ENGINE_OPTION
+@ENGINE_URL_OPTION
+@click.option("--offline", is_flag=True, help="Send nothing: gaps are exported empty (state new).")
+@clean_errors
+def review_export(source: Path, kit_dir: Path, out: Path | None, engine: str | None,
+                  engine_url: str | None, offline: bool) -> None:
+    """Write output/<slug>/<slug>.en.xlf: one unit per English segment, with its state and provenance."""
+
+    kit = load_kit(kit_dir)
+    options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline)
+    path, segments = export_review(kit, existing(source), options)
+    states = Counter(state_of(s) for s in segments if s.origin != "kept")
+    click.echo(f"{path}: {len(segments)} units ({states['final']} final, "
+               f"{states['needs-review-translation']} to review, {states['new']} new)")
+
+
+@review_app.command("import")
+@argument("xliff_file", "A reviewed XLIFF 1.2 file exported by presskit.", type=PATH)
+@KIT_OPTION
+@clean_errors
+def review_import(xliff_file: Path, kit_dir: Path) -> None:
+    """Store the approved units in glossary/memory.tmx (backup first); exit 1 if some were refused."""
+
+    kit = load_kit(kit_dir)
+    result = import_review(kit, xliff_file)
+    click.echo(f"{result.memory}: {len(result.added)} added, {len(result.replaced)} replaced, "
+               f"{result.unchanged} unchanged, {result.pending} not approved, "
+               f"{len(result.refused)} refused")
+    for backup in result.backups:
+        click.echo(f"  backup: {backup}")
+    for unit_id, _, old, new in result.replaced:
+        click.echo(f"  replaced {unit_id}: {old!r} → {new!r}")
+    for unit_id, english in result.kept:
+        click.echo(f"  kept the memory's {english!r} for {unit_id}: it changed since export "
+                   "and the review did not change this unit")
+    for unit_id, why in result.refused:
+        click.echo(f"refused {unit_id}: {why}", err=True)
+    if result.refused:
+        raise click.exceptions.Exit(1)

@@ -1,0 +1,162 @@
+"""A kit folder: `sources/`, `glossary/`, `output/` and an optional `presskit.toml` (brand, organisations, contacts)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from presskit.document import Contact, Figure
+from presskit.errors import PresskitError
+from presskit.kit.theme import Theme, theme_from_settings
+
+SETTINGS = "presskit.toml"
+SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures"}
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A kit folder and its settings."""
+
+    root: Path
+    theme: Theme = field(default_factory=Theme)
+    contacts: tuple[Contact, ...] = ()
+    offline_only: bool = False
+    engine: str = "google"
+    locale: str = "en_GB"
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def sources(self) -> Path:
+        """The folder of the French releases."""
+        return self.root / "sources"
+
+    @property
+    def glossary(self) -> Path:
+        """The folder of the translators' files (CSV glossary, TMX memory)."""
+        return self.root / "glossary"
+
+    @property
+    def output(self) -> Path:
+        """The default output folder."""
+        return self.root / "output"
+
+    def releases(self) -> list[Path]:
+        """Return every release in `sources/`, sorted by name."""
+        if not self.sources.is_dir():
+            raise PresskitError("this folder is not a kit: it has no sources/ folder", path=self.root,
+                                hint="run `presskit init DIR` to create one, or cd into a kit folder")
+        return sorted(p for p in self.sources.iterdir()
+                      if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+
+
+def slug_of(source: Path) -> str:
+    """Return the slug of a release: its file name without `.fr.txt` (or any extension), made safe.
+
+    >>> slug_of(Path("sources/congres-france-bioproduction-2021.fr.txt"))
+    'congres-france-bioproduction-2021'
+    >>> slug_of(Path("../Mon communiqué.docx"))
+    'Mon-communiqué'
+    """
+    name = source.name
+    for suffix in SOURCE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    if name.lower().endswith(".fr"):
+        name = name[:-3]
+    slug = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip(".-")
+    return slug or "release"
+
+
+def load_kit(root: Path) -> Kit:
+    """Read the kit at `root`; without `presskit.toml`, defaults."""
+    root = root.resolve()
+    path = root / SETTINGS
+    if not path.is_file():
+        return Kit(root=root)
+    data = _read_toml(path)
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise PresskitError(f"unknown section(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
+    translation = _table(data, "translation", path)
+    return Kit(
+        root=root,
+        theme=theme_from_settings(_table(data, "brand", path),
+                                  _array(data, "organizations", path), root, path),
+        contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
+        offline_only=bool(translation.get("offline", False)),
+        engine=str(translation.get("engine", "google")),
+        locale=_locale(translation.get("locale", "en_GB"), path),
+        figures=_figures(_array(data, "figures", path), path),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file into a dict, turning syntax errors into a clear error with the line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise PresskitError(f"invalid TOML: {error}", path=path,
+                            line=int(line.group(1)) if line else None,
+                            hint="fix the syntax (see the README's presskit.toml example)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PresskitError(f"cannot read the settings: {error}", path=path,
+                            hint="save it as UTF-8 text") from None
+
+
+def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
+    """The key figures listed in the settings."""
+    
+    return figures_from_settings(items, path)
+
+
+def _locale(value: object, path: Path) -> str:
+    """Check the English variant the kit is localised for."""
+    locale = str(value).replace("-", "_")
+    if locale not in ("en_GB", "en_US"):
+        raise PresskitError(f"[translation] locale = {value!r} is not supported", path=path,
+                            hint='use "en_GB" (the default) or "en_US"')
+    return locale
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    """Return the table `key` of the settings (empty when absent)."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise PresskitError(f"[{key}] must be a table", path=path, hint=f"write it as [{key}]")
+    return value
+
+
+def _array(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
+    """Return the array of tables `key` of the settings (empty when absent)."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise PresskitError(f"{key} must be an array of tables", path=path,
+                            hint=f"write each entry as [[{key}]]")
+    return value
+
+
+def _contact(item: dict[str, Any], path: Path) -> Contact:
+    """Build a press contact from a [[contacts]] entry."""
+    known = {"name", "organization", "email", "phone"}
+    unknown = set(item) - known
+    if unknown:
+        raise PresskitError(f"unknown [[contacts]] key(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the keys are: {', '.join(sorted(known))}")
+    return Contact(**{k: str(v) for k, v in item.items()})
+
+def figures_from_settings(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
+    """Build figures from presskit.toml's [[figures]] entries (value, label, optional series)."""
+    figures = []
+    for n, item in enumerate(items, start=1):
+        unknown = set(item) - {"value", "label", "series"}
+        if unknown or not item.get("value") or not item.get("label"):
+            raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series "
+                                f"besides)", path=path, hint='write value = "85 %", label = "…"')
+        figures.append(Figure(str(item["value"]), str(item["label"]), str(item.get("series", ""))))
+    return tuple(figures)

@@ -1,0 +1,152 @@
+"""Pure checks of one translated segment against its French source (the QA gate's building blocks).
+
+Each function compares a French sentence and its English translation and returns what is wrong, as
+short messages; `presskit.qa.gate` turns them into findings with the segment's path and a severity.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+from presskit.patterns import EMAIL, URL, url_key, urls_in
+from presskit.translation.quantities import localize
+
+_EN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\d.,])\d+(?:\.\d+)?")
+_PLACEHOLDER = re.compile(r"[⟦⟧]")  # a token, or a piece of one
+_PAIRS = {"round brackets": ("(", ")"), "square brackets": ("[", "]"),
+          "quotation marks": ("«“", "»”")}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_FRENCH_WORDS = frozenset(
+    "le la les des du de un une et est sont à au aux ce cette ces qui que pour dans avec sur par "
+    "nous vous leur leurs son sa ses notre nos été être avoir ont plus aussi mais donc où très "
+    "entre sous chez comme afin ainsi dont lors depuis en ne pas se il elle ils elles sera seront "
+    "était cela ceci tous toutes".split())
+_ENGLISH_WORDS = frozenset(
+    "the of and is are to in for with that this these on by we you their its our have has been "
+    "be will from as at an it which more also but so where very between under into than".split())
+
+
+def english_numbers(text: str) -> Counter[Decimal]:
+    """Count the numbers of an English text by value ("10,000" and "10000" are one value).
+
+    >>> sorted(english_numbers("10,000 jobs, €25.3 billion, 85% and 1.5").elements())
+    [Decimal('1.5'), Decimal('25.3'), Decimal('85'), Decimal('10000')]
+    """
+    values: Counter[Decimal] = Counter()
+    for match in _EN_NUMBER.findall(text):
+        try:
+            values[Decimal(match.replace(",", ""))] += 1
+        except InvalidOperation:  # pragma: no cover - the regex only yields digits
+            continue
+    return values
+
+
+def expected_numbers(french: str) -> Counter[Decimal]:
+    """The numbers a faithful English translation of `french` carries (its quantities localised).
+
+    >>> [str(n) for n in sorted(expected_numbers("10 000 emplois, 25,3 milliards d'euros, le 17/03").elements())]
+    ['17', '25.3', '10000']
+    """
+    return english_numbers(localize(french))
+
+
+def number_problems(french: str, english: str) -> tuple[list[str], list[str]]:
+    """(missing, extra): numbers of the French the English lacks, and numbers it added.
+
+    >>> number_problems("Plus de 10 000 emplois et 85 %.", "More than 10,001 jobs and 85%.")
+    (['10000'], ['10001'])
+    """
+    expected, found = expected_numbers(french), english_numbers(english)
+    missing = [str(n) for n in sorted((expected - found).elements())]
+    extra = [str(n) for n in sorted((found - expected).elements())]
+    return missing, extra
+
+
+def links(text: str) -> set[str]:
+    """The web addresses of a text, without scheme, "www." or trailing slash.
+
+    >>> sorted(links("Voir https://medicen.org/fr/ et www.cnll.fr."))
+    ['cnll.fr', 'medicen.org/fr']
+    """
+    return {url_key(url) for url in urls_in(text)}
+
+
+def emails(text: str) -> set[str]:
+    """The e-mail addresses of a text.
+
+    >>> emails("Écrire à presse@medicen.org.")
+    {'presse@medicen.org'}
+    """
+    return set(EMAIL.findall(text))
+
+
+def lost_addresses(french: str, english: str) -> list[str]:
+    """The web and e-mail addresses of the French that the English does not carry identically.
+
+    >>> lost_addresses("Voir www.cnll.fr ou a@b.fr.", "See www.cnll.com or a@b.fr.")
+    ['cnll.fr']
+    """
+    return sorted((links(french) - links(english)) | (emails(french) - emails(english)))
+
+
+def unbalanced(text: str) -> list[str]:
+    """The kinds of brackets and quotation marks that do not pair up in a text.
+
+    >>> unbalanced("« Oui » (dit-il"), unbalanced('He said "yes" (twice).')
+    (['round brackets'], [])
+    """
+    wrong = []
+    for name, (opening, closing) in _PAIRS.items():
+        opens = sum(text.count(c) for c in opening)
+        closes = sum(text.count(c) for c in closing)
+        straight = text.count('"') if name == "quotation marks" else 0
+        if opens != closes or straight % 2:
+            wrong.append(name)
+    return wrong
+
+
+def new_imbalance(french: str, english: str) -> list[str]:
+    """Brackets or quotation marks the English leaves unpaired although the French pairs them."""
+    return [name for name in unbalanced(english) if name not in unbalanced(french)]
+
+
+def placeholders_left(english: str) -> bool:
+    """True if a protection token (or a piece of one) is still in the English.
+
+    >>> placeholders_left("More than ⟦1⟧ jobs"), placeholders_left("More than 85% of jobs")
+    (True, False)
+    """
+    return bool(_PLACEHOLDER.search(english))
+
+
+def looks_french(text: str, ignore: tuple[str, ...] = ()) -> bool:
+    """True if a sentence reads as French: more French than English function words, at least three.
+
+    `ignore` lists names to leave out ("Congrès France Bioproduction" is a name, not French text).
+
+    >>> looks_french("La bioproduction est un enjeu pour la France et pour les patients.")
+    True
+    >>> looks_french("Biomanufacturing is a priority for France and for the patients of tomorrow.")
+    False
+    >>> looks_french("Throughout the Congrès de la Bioproduction, stakeholders met.", ("Congrès de la Bioproduction",))
+    False
+    """
+    for name in sorted(ignore, key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = URL.sub(" ", EMAIL.sub(" ", text))
+    words = [w.lower() for w in _WORD.findall(text)]
+    french = sum(w in _FRENCH_WORDS for w in words)
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return french >= 3 and french > english
+
+
+def length_ratio(french: str, english: str) -> float | None:
+    """English length over French length, or None when the French is too short to judge.
+
+    >>> length_ratio("Rendez-vous est pris pour le CFB 2022 à Paris.", "See you in Paris.")
+    0.37
+    """
+    if len(french.strip()) < 20:
+        return None
+    return round(len(english.strip()) / len(french.strip()), 2)

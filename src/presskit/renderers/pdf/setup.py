@@ -1,0 +1,130 @@
+"""reportlab set-up for the PDF renderer: embedded brand fonts, logo checks, narrow no-break spaces."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import reportlab.platypus.paragraph as rl_paragraph
+from reportlab import rl_config
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from presskit.errors import PresskitError
+from presskit.kit.theme import Theme
+
+_REGISTERED: dict[str, str] = {}
+# reportlab breaks lines at U+202F and prints a plain space; French needs it kept (e.g. "85 %").
+_BREAKABLE = rl_paragraph._wsc.replace("\u202f", "")
+_split_words = re.compile(f"[{re.escape(_BREAKABLE)}]+").split
+
+
+def _register(path: Path) -> str:
+    """Register one TTF file (once) and return its reportlab font name."""
+    key = str(Path(path).resolve())
+    if key in _REGISTERED:
+        return _REGISTERED[key]
+    name = Path(path).stem
+    if name in _REGISTERED.values() or name in pdfmetrics.getRegisteredFontNames():
+        name = f"{name}-{len(_REGISTERED)}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except Exception as exc:  # reportlab raises TTFError, OSError, struct.error…
+        raise PresskitError(f"cannot use the font file ({exc})", path=path,
+                            hint="point the theme's font settings at a readable .ttf file") from exc
+    _REGISTERED[key] = name
+    return name
+
+
+def register_fonts(theme: Theme) -> dict[str, str]:
+    """Register the theme's four TTF files as one family; return names by role."""
+    names = {role: _register(getattr(theme, f"font_{role}"))
+             for role in ("regular", "bold", "italic", "bold_italic")}
+    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
+                                  italic=names["italic"], boldItalic=names["bold_italic"])
+    return names
+
+
+class Logo:
+    """A PNG/JPEG (image reader) or SVG (reportlab drawing) logo that draws at a given height."""
+
+    def __init__(self, path: Path) -> None:
+        """Read the logo; PresskitError naming the file when it cannot be read."""
+        self.path = Path(path)
+        try:
+            if self.path.suffix.lower() == ".svg":
+                from svglib.svglib import svg2rlg
+
+                self.drawing, self.image = svg2rlg(str(self.path)), None
+                if self.drawing is None:
+                    raise ValueError("not an SVG image")
+                self.size = (self.drawing.width, self.drawing.height)
+            else:
+                self.drawing, self.image = None, ImageReader(str(self.path))
+                self.size = self.image.getSize()
+        except Exception as exc:
+            raise PresskitError(f"cannot read the logo image ({exc})", path=self.path,
+                                hint="use a PNG, JPEG or SVG file, or remove the logo setting") from None
+
+    def width_at(self, height: float) -> float:
+        """The width of the logo drawn `height` points high."""
+        w, h = self.size
+        return height * w / h if h else height
+
+    def draw(self, canvas: Any, x: float, y: float, height: float) -> float:
+        """Draw the logo with its lower-left corner at (x, y); return the width used."""
+        width = self.width_at(height)
+        if self.image is not None:
+            canvas.drawImage(self.image, x, y, width=width, height=height, mask="auto")
+            return width
+        from reportlab.graphics import renderPDF
+
+        scale = height / self.size[1]
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(scale, scale)
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return width
+
+
+def load_logo(theme: Theme) -> "Logo | None":
+    """Return the theme's brand logo (None without one); PresskitError if unreadable."""
+    return Logo(theme.logo) if theme.logo is not None else None
+
+
+def organization_logos(theme: Theme) -> list[tuple[str, "Logo | None"]]:
+    """Each issuing organisation's name and logo (None when it has none)."""
+    return [(o.name, Logo(o.logo) if o.logo else None) for o in theme.organizations]
+
+
+def color(value: str, tint: float = 0.0) -> Color:
+    """Return a "#RRGGBB" colour, mixed with `tint` (0–1) of white; PresskitError if malformed."""
+    try:
+        base = HexColor(value)
+    except (ValueError, TypeError) as exc:
+        raise PresskitError(f"not a colour: {value!r}", hint='write colours as "#RRGGBB"') from exc
+    return Color(*(c + (1 - c) * tint for c in (base.red, base.green, base.blue)))
+
+
+def _split(text: str | bytes, delim: str | None = None) -> list[str]:
+    """reportlab's word split, without breaking at narrow no-break spaces."""
+    if isinstance(text, bytes):
+        text = text.decode("utf8")
+    return _split_words(text) if delim is None else text.split(delim)
+
+
+@contextmanager
+def rendering(base_font: str) -> Iterator[None]:
+    """Within the block, canvases start in `base_font` (no Helvetica) and U+202F stays unbroken."""
+    saved_font, saved_split = rl_config.canvas_basefontname, rl_paragraph.split
+    rl_config.canvas_basefontname = base_font
+    rl_paragraph.split = _split
+    try:
+        yield
+    finally:
+        rl_config.canvas_basefontname = saved_font
+        rl_paragraph.split = saved_split

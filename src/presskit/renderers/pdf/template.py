@@ -1,0 +1,125 @@
+"""The page templates of the PDF kit (cover, then body pages), bookmarks and file metadata."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from presskit.typesetting import labels
+from presskit.renderers.pdf.cover import draw_cover, draw_page
+from presskit.renderers.pdf.parts import Context
+from presskit.renderers.pdf.setup import load_logo, organization_logos, rendering
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What the PDF's metadata says: title, author, subject, keywords, language, date, creator."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    lang: str
+    day: str
+    creator: str
+
+
+def file_info(ctx: Context) -> FileInfo:
+    """The metadata of one document's PDF (provenance of the translation in the creator)."""
+    doc, meta = ctx.document, ctx.document.meta_value
+    provenance = meta("provenance")
+    return FileInfo(doc.title, meta("author") or ctx.theme.name, doc.subtitle, meta("keywords"),
+                    labels.lang_tag(doc.lang), labels.release_date(doc),
+                    f"presskit — {provenance}" if provenance else "presskit")
+
+
+class _Template(BaseDocTemplate):
+    """A document template that bookmarks every flowable marked with `_outline`."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Add a PDF outline entry for titles and section headings."""
+        outline = getattr(flowable, "_outline", None)
+        if outline:
+            title, level = outline
+            key = f"section-{len(self._keys)}"
+            self._keys.append(key)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class LabelledCanvas(Canvas):
+    """A canvas that draws "Page x of y" labels as forms, filled in once the page count is known.
+
+    A PDF page may use a form (XObject) defined later in the file, so the pages are laid out once.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pending_labels: list[tuple[str, Callable[[Any, int], None]]] = []
+
+    def label_later(self, draw: Callable[[Any, int], None]) -> None:
+        """Place a label here that `draw(canvas, total_pages)` fills in when the document is saved."""
+        name = f"pagelabel{len(self.pending_labels)}"
+        self.doForm(name)
+        self.pending_labels.append((name, draw))
+
+    def save(self) -> None:
+        """Fill in every pending label with the page count, then write the file."""
+        total = self.getPageNumber() - 1
+        for name, draw in self.pending_labels:
+            self.beginForm(name)
+            draw(self, total)
+            self.endForm()
+        super().save()
+
+
+def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo, label: str) -> bytes:
+    """Lay out the cover and body pages and return the PDF's bytes."""
+    out = io.BytesIO()
+    with rendering(ctx.fonts["regular"]):
+        _build(ctx, story(), info, label, out)
+    return out.getvalue()
+
+
+def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO) -> None:
+    """Lay the document out into `out`."""
+    top, right, bottom, left = (m * mm for m in ctx.theme.margins)
+    template = _Template(out, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
+                         bottomMargin=bottom, title=info.title, author=info.author,
+                         subject=info.subject, keywords=info.keywords, lang=info.lang,
+                         creator=info.creator, invariant=1)
+    template._keys = []
+    brand, orgs = load_logo(ctx.theme), organization_logos(ctx.theme)
+    width, height = A4
+    cover_left = left + 10 * mm
+    cover = Frame(cover_left, 70 * mm, width - cover_left - right, height - 70 * mm - 95 * mm,
+                  id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    body = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
+                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_cover(canvas: Any, doc: Any) -> None:
+        _set_date(canvas, info.day)
+        draw_cover(canvas, ctx, brand, orgs)
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        draw_page(canvas, ctx, brand, label)
+
+    template.addPageTemplates([PageTemplate("cover", [cover], onPage=on_cover),
+                               PageTemplate("body", [body], onPage=on_page)])
+    template.build(flowables, canvasmaker=LabelledCanvas)
+
+
+def _set_date(canvas: Any, day: str) -> None:
+    """Date the file (CreationDate, ModDate) with the release's day when it is known."""
+    try:
+        when = date.fromisoformat(day[:10])
+    except ValueError:
+        return
+    stamp = f"D:{when:%Y%m%d}000000+00'00'"
+    canvas._doc.info._dateFormatter = lambda *parts: stamp

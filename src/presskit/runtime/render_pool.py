@@ -1,0 +1,124 @@
+"""Rendering behind one function, `render(format, document, theme, path)`, and the pools that run it.
+
+A pool is handed to `presskit.build.build` by its caller: `ForkedPool` sends each render to a warm
+worker process, one per renderer, which imported its format library ahead of need (the command
+line forks them before it even parses its options: `presskit.runtime.startup`); `InProcessPool`
+renders here. The build sees only `submit(format, document, theme, path)` and `map_releases`.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Callable, Protocol, TypeVar
+
+from presskit.runtime.workers import Worker, can_fork, completed, map_forked
+
+T = TypeVar("T")
+R = TypeVar("R")
+LANGUAGE_FORMATS = ("docx", "pdf")  # the documents of each language, in the order they are written
+RENDERERS = {  # format → (renderer module, function); the function takes the document(s), theme, path
+    "docx": ("presskit.renderers.docx", "render"),
+    "pdf": ("presskit.renderers.pdf", "render"),
+    "pdfa": ("presskit.renderers.pdf", "render_pdfa"),
+    "bilingual": ("presskit.renderers.pdf", "render_bilingual"),  # document: a (French, English) pair
+}
+WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf"}  # one worker per library
+_started: dict[str, Worker] | None = None
+
+
+def render(format: str, document, theme, path: Path) -> Path:
+    """Render `document` (a pair for "bilingual") in `format` at `path`; the renderer is loaded by name."""
+    module, function = RENDERERS[format]
+    documents = document if isinstance(document, tuple) else (document,)
+    return getattr(import_module(module), function)(*documents, theme, path)
+
+
+class Pending(Protocol):
+    """A render under way: `result()` waits for it and returns the path written, or raises."""
+
+    def result(self) -> Path: ...
+
+
+class RenderPool(Protocol):
+    """Where renders run."""
+
+    def submit(self, format: str, document, theme, path: Path) -> Pending: ...
+
+    def map_releases(self, work: Callable[[T, "RenderPool"], R], items: list[T]) -> list[R]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessPool:
+    """Renders in this process, one after the other; releases one after the other."""
+
+    def submit(self, format: str, document, theme, path: Path) -> Pending:
+        """Render now; an error comes out of `result()`."""
+        return completed(lambda: render(format, document, theme, path))
+
+    def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
+        """Do `work(item, self)` for each item, in order."""
+        return [work(item, self) for item in items]
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+class ForkedPool:
+    """Renders in warm worker processes, one per renderer library; a batch of releases over all cores."""
+
+    def __init__(self, workers: dict[str, Worker]) -> None:
+        self.workers = workers
+
+    def submit(self, format: str, document, theme, path: Path) -> Pending:
+        """Send the render to its library's worker."""
+        return self.workers[WORKER_OF[format]].submit(render, format, document, theme, path)
+
+    def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
+        """One release: `work(item, self)`; several: one forked process per core, each rendering itself."""
+        if len(items) == 1:
+            return [work(items[0], self)]
+        self.close()
+        return map_forked(lambda item: work(item, InProcessPool()), items)
+
+    def close(self) -> None:
+        """Stop the workers once their work is done."""
+        for worker in self.workers.values():
+            worker.close()
+        self.workers = {}
+
+
+def open_pool() -> RenderPool:
+    """The warm workers started early (`start_early`), else new ones, else rendering in this process."""
+    global _started
+    workers, _started = _started, None
+    workers = workers or _start_workers()
+    return ForkedPool(workers) if workers else InProcessPool()
+
+
+def start_early() -> None:
+    """Fork the render workers now, for the build about to run (`open_pool` hands them over).
+
+    The modules every process of a build needs are imported first, once, for all of them.
+    """
+    global _started
+    import presskit.kit.theme, presskit.typesetting.inline, presskit.typesetting.labels  # noqa: E401, F401
+
+    if _started is None:
+        _started = _start_workers()
+
+
+def close_unused() -> None:
+    """Stop the early workers if no build took them (a usage error, `--help`)."""
+    global _started
+    for worker in (_started or {}).values():
+        worker.close()
+    _started = None
+
+
+def _start_workers() -> dict[str, Worker] | None:
+    """One warm worker per renderer library (None where workers cannot be forked)."""
+    if not can_fork():
+        return None
+    return {name: Worker(warm=lambda module=RENDERERS[name][0]: import_module(module))
+            for name in LANGUAGE_FORMATS}

@@ -1,0 +1,39 @@
+"""How a presskit command starts and ends: the settings of a short-lived process, early render
+workers for `build`, and a fast exit once everything is written."""
+from __future__ import annotations
+
+import gc
+import os
+import sys
+
+from presskit.runtime import render_pool
+from presskit.runtime.disk_memo import save_memos
+
+GC_THRESHOLD = (100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
+
+
+def start(arguments: list[str]) -> None:
+    """Set the process up for the command in `arguments`; for `build`, fork the render workers now.
+
+    They import reportlab and python-docx on the second core while this process imports the CLI,
+    parses the options and reads the release.
+    """
+    gc.set_threshold(*GC_THRESHOLD)
+    if arguments[:1] == ["build"] and not {"-h", "--help"} & set(arguments):
+        render_pool.start_early()
+
+
+def finish(code: int) -> None:
+    """End the command: stop unused workers, save the memos, flush the output, and leave at once.
+
+    Every file is already written whole and closed; skipping the interpreter's teardown (freeing
+    every object one by one) saves ~30 ms of a command that lasts a few hundred.
+    """
+    render_pool.close_unused()
+    save_memos()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(code)
