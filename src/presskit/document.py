@@ -102,6 +102,10 @@ class Origin(StrEnum):
     ENGINE = "engine"  # machine translation
     UNTRANSLATED = "untranslated"  # no translation yet
 
+    def __repr__(self) -> str:
+        """Shown as its value, like the string it stands for."""
+        return repr(self.value)
+
 
 def engine_origin(name: str) -> str:
     """The origin of a segment the engine `name` translated.
@@ -120,6 +124,10 @@ class TermStatus(StrEnum):
     REPAIRED = "repaired"  # the engine changed it; presskit put the approved form back
     MISSING = "missing"
     FORBIDDEN = "forbidden"
+
+    def __repr__(self) -> str:
+        """Shown as its value, like the string it stands for."""
+        return repr(self.value)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from presskit.transforms.key_figures import ExtractFigures, MergeKitFigures
 from presskit.transforms.kit_contacts import AddKitContacts
 from presskit.transforms.library_about import AddLibraryAbout
 from presskit.transforms.names import SpellAboutNames
-from presskit.transforms.translate import Translate
+from presskit.transforms.translate import Engine, Translate
 from presskit.translation.memory import TranslationMemory
 
 Progress = Callable[[str], None]
@@ -53,7 +53,7 @@ class Context:
     kit: Kit
     glossary: Glossary
     memory: TranslationMemory
-    engine_for: Callable[[], object | None]
+    engine_for: Callable[[], Engine | None]
     library: dict[str, Boilerplate]
 
     @classmethod
@@ -143,7 +143,7 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *,
 
 
 def engine_factory(kit: Kit, options: Options, glossary: Glossary | None = None
-                   ) -> Callable[[], object | None]:
+                   ) -> Callable[[], Engine | None]:
     """Return a function that makes the engine on first need (so a build from memory sends nothing).
 
     The engine gets the glossary's terms where it takes them (DeepL) and a cache in the kit, so
@@ -151,13 +151,13 @@ def engine_factory(kit: Kit, options: Options, glossary: Glossary | None = None
     """
     offline = options.offline or kit.offline_only
     name = options.engine or kit.engine
-    made: dict[str, object | None] = {}
+    made: dict[str, Engine | None] = {}
     if offline and options.engine is not None:
         from presskit.engines import get_engine  # the engine registry: loaded only when needed
 
         get_engine(name, url=options.engine_url, offline=True)  # refuse a network engine at once
 
-    def engine_for():
+    def engine_for() -> Engine | None:
         if "engine" not in made:
             made["engine"] = None if offline and options.engine is None else \
                 _make_engine(kit, name, options.engine_url, offline, glossary)
@@ -166,7 +166,7 @@ def engine_factory(kit: Kit, options: Options, glossary: Glossary | None = None
     return engine_for
 
 
-def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary: Glossary | None):
+def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary: Glossary | None) -> Engine:
     """The named engine, given the glossary's terms where it takes them, behind the kit's cache."""
     from presskit.engines import CachedEngine, apply_terms, get_engine  # the engine registry
 

@@ -10,11 +10,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from presskit.glossary.lemmas import known_lemma  # simplemma itself loads on first need
 from presskit.glossary.entries import Entry, normalize
+from presskit.patterns import EMAIL, URL
 
 _TOKEN = re.compile(r"(?:[^\W\d_\u02bc][\u0300-\u036f]*)+|\d+")
-_SKIP = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                   r"|(?<![\w.@/])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?")
+_SKIP = re.compile(f"(?:{EMAIL.pattern})|(?:{URL.pattern})")  # addresses hold no term
 _SPACE = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
 _ELISION = re.compile(r"\s*['\u2019\u02bc]\s*")
 _FR_LINKS = frozenset("de des du d à au aux en pour et sur par avec dans contre".split())
@@ -103,10 +104,6 @@ def bare(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The French lemma of a case-folded word; a plain singular when simplemma does not know it."""
-    from presskit.glossary.lemmas import (
-        known_lemma,  # loads simplemma's French data on first use
-    )
-
     return known_lemma(word) or singular(word)
 
 

@@ -7,6 +7,7 @@ renders here. The build sees only `submit(format, document, theme, path)` and `m
 """
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Callable, Protocol, TypeVar
@@ -17,10 +18,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 LANGUAGE_FORMATS = ("docx", "pdf")  # the documents of each language, in the order they are written
 RENDERERS = {  # format → (renderer module, function); the function takes the document(s), theme, path
-    "docx": ("presskit.renderers.docx", "render"),
-    "pdf": ("presskit.renderers.pdf", "render"),
-    "pdfa": ("presskit.renderers.pdf", "render_pdfa"),
-    "bilingual": ("presskit.renderers.pdf", "render_bilingual"),  # document: a (French, English) pair
+    "docx": ("presskit.renderers.docx.writer", "render"),
+    "pdf": ("presskit.renderers.pdf.writer", "render"),
+    "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
+    "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
 }
 WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf"}  # one worker per library
 _started: dict[str, Worker] | None = None
@@ -120,5 +121,4 @@ def _start_workers() -> dict[str, Worker] | None:
     """One warm worker per renderer library (None where workers cannot be forked)."""
     if not can_fork():
         return None
-    return {name: Worker(warm=lambda module=RENDERERS[name][0]: import_module(module))
-            for name in LANGUAGE_FORMATS}
+    return {name: Worker(warm=partial(import_module, RENDERERS[name][0])) for name in LANGUAGE_FORMATS}

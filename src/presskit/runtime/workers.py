@@ -10,6 +10,7 @@ Where fork is not available, the work runs in the calling process.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
 import struct
@@ -67,7 +68,7 @@ def wait_quietly(pending: Iterable) -> None:
 class Worker:
     """One forked process, started at once: it runs `warm()`, then each submitted call in order."""
 
-    def __init__(self, warm: Callable[[], None]) -> None:
+    def __init__(self, warm: Callable[[], object]) -> None:
         task_read, self._tasks = os.pipe()
         self._results, result_write = os.pipe()
         _widen(self._tasks)
@@ -128,7 +129,7 @@ class Pending:
         return value
 
 
-def _serve(warm: Callable[[], None], tasks: int, results: int) -> None:
+def _serve(warm: Callable[[], object], tasks: int, results: int) -> None:
     """The worker's life: warm up, then run calls until the parent closes the pipe; never returns."""
     code = 0
     try:
@@ -147,7 +148,7 @@ def _serve(warm: Callable[[], None], tasks: int, results: int) -> None:
     os._exit(code)  # no exit handlers, no flush of the parent's inherited output buffers
 
 
-def _warm_up(warm: Callable[[], None]) -> Exception | None:
+def _warm_up(warm: Callable[[], object]) -> Exception | None:
     """Run the warm-up; its error, if any, becomes the outcome of every call (the parent raises it)."""
     try:
         warm()
@@ -166,8 +167,6 @@ def _picklable(outcome: tuple[bool, object]) -> bytes:
 
 def _widen(fd: int) -> None:
     """Enlarge a pipe's buffer where the system allows it (Linux); elsewhere the writer may wait."""
-    import fcntl
-
     setter = getattr(fcntl, "F_SETPIPE_SZ", None)
     if setter is not None:
         try:

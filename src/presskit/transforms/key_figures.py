@@ -172,7 +172,8 @@ def _counts(sentence: str) -> list[tuple[int, int, Figure]]:
         if re.fullmatch(r"(19|20)\d\d", number) or re.search(r"\b(top|facteur|n°)\s*$",
                                                              sentence[:match.start()], re.I):
             continue
-        first = re.match(r"[\w’']+", match.group("after")).group()
+        word = re.match(r"[\w’']+", match.group("after"))
+        first = word.group() if word else ""
         if first in _STOP or first in _MONTHS or len(first) < 3 or re.match(r"^[dl][’']", first):
             continue
         label = _words(re.split(r"[(,]", match.group("after"))[0], 4, _STOP)

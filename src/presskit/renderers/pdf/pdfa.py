@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from pathlib import Path
 
 import pikepdf
@@ -9,6 +10,7 @@ import pikepdf
 from presskit.typesetting import labels
 from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
+from presskit.renderers.pdf.writer import render
 
 ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles-free (zlib licence)
 _PRINT = 4  # annotation flag: print the annotation (PDF/A wants it on every annotation)
@@ -49,3 +51,9 @@ def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
         meta["dc:language"] = [labels.lang_tag(document.lang)]
         meta["pdfaid:part"] = "2"
         meta["pdfaid:conformance"] = "B"
+
+
+def render_pdfa(document: Document, theme, path: Path) -> Path:
+    """Write the PDF/A-2b copy of the document's PDF at `path` (rendered afresh, then made archival)."""
+    with tempfile.TemporaryDirectory(dir=Path(path).parent) as scratch:
+        return to_pdfa(render(document, theme, Path(scratch) / "document.pdf"), Path(path), document)

@@ -1,0 +1,50 @@
+"""What a command loads: a build served from the memory loads no engine, parse and check no renderer."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import SAMPLE
+
+# runs the CLI as `presskit` does, then prints the modules the main process imported
+PROBE = """
+import json, sys
+from presskit.runtime import render_pool, startup
+startup.start(sys.argv[1:])
+from presskit.cli.app import app
+try:
+    app.main(sys.argv[1:], standalone_mode=False)
+finally:
+    render_pool.close_unused()
+    print(json.dumps(sorted(sys.modules)))
+"""
+ENGINE_MODULES = ("presskit.engines", "deep_translator", "requests", "urllib3", "deepl", "google", "http.client")
+RENDERER_MODULES = ("reportlab", "docx", "PIL", "pikepdf", "svglib", "presskit.renderers")
+
+
+def modules_loaded(kit: Path, *arguments: str) -> list[str]:
+    """The modules the main process of `presskit ARGUMENTS` imported."""
+    done = subprocess.run([sys.executable, "-c", PROBE, *arguments], cwd=kit, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def loaded(modules: list[str], prefixes: tuple[str, ...]) -> list[str]:
+    """The modules of `modules` under one of `prefixes`."""
+    return [m for m in modules if m.startswith(prefixes) and (m in prefixes or m.split(".")[0] in
+                                                               {p.split(".")[0] for p in prefixes})]
+
+
+def test_a_build_from_the_memory_loads_no_engine_in_the_main_process(kit_dir):
+    modules = modules_loaded(kit_dir, "build", "--offline")
+    assert (kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.pdf").is_file()
+    assert not [m for m in modules if m.startswith(ENGINE_MODULES)]
+    assert not [m for m in modules if m.startswith(RENDERER_MODULES)]  # the workers render
+
+
+def test_parse_and_check_load_no_renderer(kit_dir):
+    source = f"sources/{SAMPLE}.fr.txt"
+    for command in (["parse", source], ["check", source, "--offline"]):
+        modules = modules_loaded(kit_dir, *command)
+        assert not [m for m in modules if m.startswith(RENDERER_MODULES)], command
