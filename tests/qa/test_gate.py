@@ -10,7 +10,7 @@ from presskit.glossary.glossary import load_glossary
 from presskit.qa import gate as quality_gate
 from presskit.qa.gate import excerpt
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = load_glossary(ROOT / "glossary")
 
 
@@ -49,6 +49,18 @@ def test_a_changed_number_is_an_error_and_the_new_one_a_warning():
         "number 10000 of the French is missing in English, in “Plus de 10 000 emplois.”"]
     assert warnings("Plus de 10 000 emplois.", "More than 10,001 jobs.") == [
         "number 10001 is in the English but not in the French “Plus de 10 000 emplois.”"]
+
+
+def test_a_bare_domain_that_the_reader_links_is_checked_like_any_address():
+    """The reader makes "medicen.org" a link: the gate must notice when the English drops or changes it."""
+    from presskit.readers.links import find_urls
+
+    french = "Plus d’informations sur medicen.org et polepharma.com."
+    assert [url for _, _, url in find_urls(french)] == ["medicen.org", "polepharma.com"]
+    assert errors(french, "More information on medicen.org and polepharma.com.") == []
+    assert errors(french, "More information on the website and polepharma.com.") == [
+        "address medicen.org is missing or changed in English, in “Plus d’informations sur medicen.org et "
+        "polepharma.com.”"]
 
 
 @pytest.mark.parametrize("english", ["See www.cnll.com or a@b.fr.", "See www.cnll.fr or b@b.fr.",

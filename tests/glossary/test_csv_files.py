@@ -10,7 +10,7 @@ import pytest
 from presskit.errors import PresskitError
 from presskit.glossary.glossary import load_glossary, validate_glossary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

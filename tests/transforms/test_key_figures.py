@@ -9,7 +9,7 @@ from presskit.kit.folder import figures_from_settings
 from presskit.transforms.key_figures import extract_figures, merge_figures
 from presskit.typesetting.figures import charted_series, split_value
 
-SAMPLE = Path(__file__).parents[1] / "sources" / "congres-france-bioproduction-2021.fr.txt"
+SAMPLE = Path(__file__).parents[2] / "sources" / "congres-france-bioproduction-2021.fr.txt"
 
 
 def test_comparison_becomes_one_series():

@@ -12,7 +12,7 @@ from presskit.document import Block, Document, TermUse
 from presskit.glossary.glossary import Entry, Glossary, load_glossary
 from presskit.transforms.annotate_terms import annotate_terms
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from presskit.glossary.glossary import Entry, Glossary, load_glossary
 from presskit.translation.protection import protect, restore, verify
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
