@@ -15,6 +15,7 @@ from presskit.pipeline import (  # noqa: F401  (Translated, translate_release: p
     Options,
     Progress,
     Translated,
+    check_options,
     engine_factory,
     prepare_french,
     translate_french,
@@ -38,6 +39,7 @@ class Result:
 def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
           progress: Progress = lambda message: None) -> list[Result]:
     """Build the kit of every release in `sources` (default: all of the kit's `sources/`)."""
+    check_options(kit, options)  # a wrong engine or address stops the build before any file
     releases = sources or kit.releases()
     if not releases:
         raise PresskitError("there is no release to build", path=kit.sources,

@@ -78,6 +78,7 @@ def translate_release(kit: Kit, source: Path, options: Options = Options(), *, g
     from presskit.glossary import load_glossary
     from presskit.memory import TranslationMemory
 
+    check_options(kit, options)
     glossary = glossary if glossary is not None else load_glossary(kit.glossary)
     memory = memory if memory is not None else TranslationMemory.load(kit.glossary)
     engine_for = engine_for or engine_factory(kit, options, glossary)
@@ -99,21 +100,37 @@ def engine_factory(kit: Kit, options: Options, glossary=None) -> Callable[[], ob
     The engine gets the glossary's terms where it takes them (DeepL) and a cache in the kit, so
     building the same release twice sends nothing the second time.
     """
+    check_options(kit, options)
     offline = options.offline or kit.offline_only
     name = options.engine or kit.engine
     made: dict[str, object | None] = {}
-    if offline and options.engine is not None:
-        from presskit.engines import get_engine
-
-        get_engine(name, url=options.engine_url, offline=True)  # refuse a network engine at once
 
     def engine_for():
         if "engine" not in made:
             made["engine"] = None if offline and options.engine is None else \
-                _make_engine(kit, name, options.engine_url, offline, glossary)
+                _make_engine(kit, name, _engine_url(kit, options), offline, glossary)
         return made["engine"]
 
     return engine_for
+
+
+def check_options(kit: Kit, options: Options) -> None:
+    """Refuse, before anything is read or written, an unknown engine, a network engine with
+    --offline, and --engine-url on an engine that has no address (a PresskitError)."""
+    from presskit.engines import check_engine
+
+    name = options.engine or kit.engine
+    offline = options.offline or kit.offline_only
+    check_engine(name, url=_engine_url(kit, options),
+                 offline=offline and options.engine is not None)
+
+
+def _engine_url(kit: Kit, options: Options) -> str | None:
+    """--engine-url, else the kit's `url` when the engine is the kit's own."""
+    if options.engine_url is not None:
+        return options.engine_url
+    same = options.engine is None or options.engine.strip().lower() == kit.engine
+    return kit.engine_url if same else None
 
 
 def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary):
@@ -121,8 +138,21 @@ def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary):
     from presskit.engines import CachedEngine, apply_terms, get_engine
 
     pairs = [(e.fr, e.en) for e in glossary.entries if e.kind == "term"] if glossary else []
-    engine = apply_terms(get_engine(name, url=url, offline=offline), pairs)
+    settings = {"locale": kit.locale, "glossary_name": f"presskit-{_slug(kit.root.name)}",
+                **kit.engine_settings}
+    engine = apply_terms(get_engine(name, url=url, offline=offline, settings=settings), pairs)
     return CachedEngine(engine, kit.root / CACHE, glossary_version(kit))
+
+
+def _slug(name: str) -> str:
+    """A name fit for a glossary resource: lower-case letters, digits and dashes.
+
+    >>> _slug("Kit Médicen 2026")
+    'kit-m-dicen-2026'
+    """
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "kit"
 
 
 def glossary_version(kit: Kit) -> str:

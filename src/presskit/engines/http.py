@@ -125,3 +125,33 @@ def display_url(url: str) -> str:
     parts = urlsplit(url.strip())
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", "")) or "?"
+
+
+def reach(url: str, timeout: float) -> str:
+    """GET `url` within `timeout` seconds: "reached (HTTP n)" for any answer, else a PresskitError.
+
+    Sends no text and no key; any status (even 403 or 404) shows the service is there.
+    """
+    try:
+        response = requests.get(url, timeout=timeout, allow_redirects=False)
+    except requests.Timeout:
+        raise PresskitError(f"{display_url(url)} did not answer within {timeout:g} s") from None
+    except requests.RequestException:
+        raise PresskitError(f"cannot reach {display_url(url)}") from None
+    response.close()
+    return f"reached {display_url(url)} (HTTP {response.status_code})"
+
+
+def http_base_url(url: str, engine: str) -> str:
+    """Normalise a service address: http(s) with a host, no credentials or query, ending with "/".
+
+    >>> http_base_url("http://127.0.0.1:8080", "deepl"), http_base_url("https://x.org/api/", "deepl")
+    ('http://127.0.0.1:8080/', 'https://x.org/api/')
+    """
+    parts = urlsplit(str(url).strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PresskitError(f"--engine-url {display_url(str(url))!r} is not an http:// or https:// "
+                            "address", hint=f"give the {engine} server's address, e.g. "
+                                            "https://api.example.com/")
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path.rstrip("/") + "/", "", ""))
