@@ -24,25 +24,34 @@ def test_lists_every_engine_with_why(no_argos_models):
     output = run()
     for name in engine_names():
         assert row(output, name)
-    assert row(output, "deepl").startswith("deepl no yes set DEEPL_API_KEY")
-    assert row(output, "microsoft").startswith("microsoft no yes set MICROSOFT_API_KEY")
-    assert row(output, "google") == "google yes yes network; no key needed"
+    assert row(output, "deepl").startswith("deepl no yes DeepL API v2/translate + v3 glossaries")
+    assert row(output, "deepl").endswith("set DEEPL_AUTH_KEY to your API key")
+    assert row(output, "microsoft").startswith("microsoft no yes Microsoft Translator v3")
+    assert row(output, "microsoft").endswith("set MICROSOFT_API_KEY to your API key")
+    assert row(output, "google").startswith("google no yes Google Cloud Translation v3")
+    assert "GOOGLE_CLOUD_PROJECT" in row(output, "google")
+    assert row(output, "google-free").startswith("google-free yes yes")
+    assert "UNOFFICIAL endpoint, rate-limited" in row(output, "google-free")
     assert row(output, "fake").startswith("fake yes no offline")
-    how = "install-argos" if argos_installed() else "pip install 'presskit[argos]'"
+    assert "Nothing was contacted" in output and "argospm" not in output
+    how = "install-argos" if argos_installed() else "pip install ctranslate2 sentencepiece"
     assert how in row(output, "argos") and row(output, "argos").startswith("argos no no")
 
 
 def test_a_set_key_makes_deepl_available_and_is_never_printed(monkeypatch, no_argos_models):
-    monkeypatch.setenv("DEEPL_API_KEY", "very-secret-deepl-key:fx")
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "very-secret-deepl-key:fx")
     output = run()
-    assert row(output, "deepl") == "deepl yes yes network; key from DEEPL_API_KEY"
+    assert row(output, "deepl").endswith("network; key from DEEPL_AUTH_KEY")
+    assert row(output, "deepl").startswith("deepl yes yes")
     assert "very-secret" not in output
 
 
 def test_offline_marks_network_engines_unavailable(argos_packages):
     output = run("--offline")
-    assert row(output, "google").startswith("google no yes sends text over the network")
-    assert row(output, "argos").startswith("argos yes no offline; model translate-fr_en-tiny")
+    assert row(output, "google").startswith("google no yes")
+    assert row(output, "google").endswith("sends text over the network: not with --offline")
+    assert row(output, "argos").startswith("argos yes no")
+    assert "offline; model translate-fr_en-tiny" in row(output, "argos")
     assert row(output, "fake").startswith("fake yes no")
 
 
@@ -52,4 +61,4 @@ def test_argos_without_its_extra_says_how_to_install_it(monkeypatch, missing, no
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == missing
                         else real(name, *a))
-    assert "pip install 'presskit[argos]'" in row(run(), "argos")
+    assert "pip install ctranslate2 sentencepiece" in row(run(), "argos")
