@@ -166,6 +166,8 @@ class GoogleCloud:
         self.requests: list[tuple[str, str, dict]] = []
         self.faults = Faults()
         self.tokens = 0
+        self.public_key = None
+        self.jwt_claims: dict = {}
 
     def install(self, server) -> "GoogleCloud":
         server.expect_request("/token", method="POST").respond_with_handler(self.token)
@@ -173,25 +175,45 @@ class GoogleCloud:
         return self
 
     def credentials_file(self, folder, server) -> str:
-        """An authorized-user credentials file whose token endpoint is the local server."""
-        path = folder / "google-credentials.json"
-        path.write_text(json.dumps({"type": "authorized_user", "client_id": "presskit-test",
-                                    "client_secret": "secret-client-value",
-                                    "refresh_token": "secret-refresh-token",
-                                    "token_uri": server.url_for("/token")}))
+        """A service-account key file (a fresh RSA key) whose token endpoint is the local server.
+
+        google-auth sends `token_uri` a JWT signed with the key (the jwt-bearer grant); the
+        stand-in checks the signature before giving an access token.
+        """
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.public_key = key.public_key()
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()
+        path = folder / "google-service-account.json"
+        path.write_text(json.dumps({
+            "type": "service_account", "project_id": "press-office", "private_key_id": "k1",
+            "private_key": pem, "client_email": "presskit@press-office.iam.gserviceaccount.com",
+            "client_id": "1", "token_uri": server.url_for("/token")}))
         return str(path)
 
     def token(self, request) -> Response:
+        from google.auth import jwt
         form = parse_qs(request.get_data(as_text=True))
-        if form.get("grant_type") != ["refresh_token"]:
+        if form.get("grant_type") != ["urn:ietf:params:oauth:grant-type:jwt-bearer"]:
             return _json({"error": "unsupported_grant_type"}, 400)
+        from cryptography.hazmat.primitives import serialization
+        public = self.public_key.public_bytes(serialization.Encoding.PEM,
+                                              serialization.PublicFormat.SubjectPublicKeyInfo)
+        try:
+            claims = jwt.decode(form["assertion"][0], certs=public, verify=True,
+                                audience="https://oauth2.googleapis.com/token")  # as Google's
+        except ValueError:
+            return _json({"error": "invalid_grant"}, 400)
         self.tokens += 1
+        self.scopes = claims.get("scope", "")
         return _json({"access_token": self.TOKEN, "expires_in": 3600, "token_type": "Bearer"})
 
     def handle(self, request) -> Response:
         body = request.get_json(silent=True) if request.mimetype == "application/json" else {}
         self.requests.append((request.method, request.path, body or {}))
-        if request.headers.get("Authorization") != f"Bearer {self.TOKEN}":
+        if not self.authorized(request.headers.get("Authorization", "")):
             return self.error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.")
         fault = self.faults.next()
         if fault is not None:
@@ -211,6 +233,24 @@ class GoogleCloud:
         if path.startswith(f"/v3/{self.parent}/operations/") and request.method == "GET":
             return _json(self.operations[path[len("/v3/"):]])
         return self.error(404, "NOT_FOUND", "no such method")
+
+    def authorized(self, header: str) -> bool:
+        """A token from /token, or a JWT the service account signed itself (google-auth's
+        "self-signed JWT", which the Cloud client libraries use for service accounts)."""
+        from cryptography.hazmat.primitives import serialization
+        from google.auth import jwt
+        scheme, _, token = header.partition(" ")
+        if scheme != "Bearer" or not token:
+            return False
+        if token == self.TOKEN:
+            return True
+        public = self.public_key.public_bytes(serialization.Encoding.PEM,
+                                              serialization.PublicFormat.SubjectPublicKeyInfo)
+        try:
+            self.jwt_claims = jwt.decode(token, certs=public, verify=True, audience=None)
+        except ValueError:
+            return False
+        return True
 
     @staticmethod
     def error(code: int, status: str, message: str) -> Response:

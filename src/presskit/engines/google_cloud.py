@@ -166,13 +166,9 @@ class GoogleCloudEngine(NetworkEngine):
 
     def _exists(self, client: Any, name: str) -> bool:
         """Whether the glossary is there (GET; 404 means no)."""
-        from google.api_core.exceptions import NotFound
-        try:
-            self._google(lambda: client.get_glossary(name=name, retry=None, timeout=self.timeout),
-                         keep=(NotFound,))
-        except NotFound:
-            return False
-        return True
+        found = self._google(lambda: client.get_glossary(name=name, retry=None, timeout=self.timeout),
+                             missing_ok=True)
+        return found is not None
 
     def _create(self, client: Any, name: str) -> None:
         """Upload the CSV to the bucket, create the glossary from it, wait for the operation."""
@@ -219,16 +215,19 @@ class GoogleCloudEngine(NetworkEngine):
                 self._credentials = _load_credentials(self.credentials_file)
             return self._credentials
 
-    def _google(self, fn: Callable[[], T], keep: tuple[type, ...] = ()) -> T:
-        """`_call` for the Google libraries: their HTTP errors become HttpStatusError first."""
+    def _google(self, fn: Callable[[], T], missing_ok: bool = False) -> T | None:
+        """`_call` for the Google libraries: their HTTP errors become HttpStatusError first
+        (with `missing_ok`, a 404 is None)."""
         from google.api_core import exceptions as api
         from google.auth import exceptions as auth
 
-        def attempt() -> T:
+        def attempt() -> T | None:
             try:
                 return fn()
-            except keep:
-                raise
+            except api.NotFound:
+                if missing_ok:
+                    return None
+                raise HttpStatusError(404) from None
             except api.GoogleAPICallError as exc:
                 status = int(exc.code or 0) if isinstance(exc.code, int) else 500
                 raise HttpStatusError(status, _retry_after(getattr(exc, "response", None))) from None
@@ -241,6 +240,12 @@ class GoogleCloudEngine(NetworkEngine):
                                     hint="check the credentials file (or GOOGLE_APPLICATION_"
                                          "CREDENTIALS) and that it may use Cloud Translation") from None
         return self._call(attempt)
+
+    def _refused(self, status: int) -> PresskitError:
+        """401/403: the credentials are wrong or may not use the API."""
+        return PresskitError(f"the google engine refused the credentials (HTTP {status})",
+                             hint="check the service-account key file and that the account has "
+                                  "the Cloud Translation API User role in the project")
 
     def reach(self, timeout: float) -> str:
         """Open a connection to the API host within `timeout` seconds (sends no text)."""
