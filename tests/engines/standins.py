@@ -324,7 +324,7 @@ class Microsoft:
 
         def keep(match) -> str:
             kept.append(match[1])
-            return f"\0{len(kept) - 1}\0"
+            return f"\x01{len(kept) - 1}\x01"
         text = re.sub(r'<mstrans:dictionary translation="([^"]*)">.*?</mstrans:dictionary>', keep, text)
         text = fake_translate(text)
-        return re.sub(r"\0(\d+)\0", lambda m: kept[int(m[1])], text)
+        return re.sub("\x01(\\d+)\x01", lambda m: kept[int(m[1])], text)

@@ -5,12 +5,12 @@ deep-translator's Microsoft engine sends no glossary, so presskit calls the API 
 MICROSOFT_API_KEY), region in `Ocp-Apim-Subscription-Region` (MICROSOFT_REGION). With presskit's
 terms, each French term in a text is sent as Microsoft's dynamic dictionary markup,
 ``<mstrans:dictionary translation="biopharmaceutical">biomédicament</mstrans:dictionary>``, which
-the service writes out as given (plural French gets the plural English).
+the service writes out as given; terms are found as presskit's glossary finds them (plurals and
+inflections by lemma), so plural French gets the plural English.
 """
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, ClassVar
 
 import requests
@@ -51,7 +51,7 @@ class MicrosoftEngine(NetworkEngine):
         self.url = display_url(self.base_url)
         self.terms = glossary_entries(list(terms))
         self.applies_terms = bool(self.terms)
-        self._pattern, self._english = _term_pattern(self.terms)
+        self._glossary = _glossary(self.terms)
 
     @property
     def cache_key(self) -> str:
@@ -89,24 +89,25 @@ class MicrosoftEngine(NetworkEngine):
         return out
 
     def markup(self, text: str) -> str:
-        """The text with each glossary term as dynamic dictionary markup.
+        """The text with each glossary term (found as presskit finds them) as dynamic dictionary
+        markup, its English in the French's number and with its initial capital.
 
         >>> MicrosoftEngine(terms=(("biomédicament", "biopharmaceutical"),)).markup(
-        ...     "Les biomédicaments et le Biomédicament.")  # doctest: +NORMALIZE_WHITESPACE
-        'Les <mstrans:dictionary translation="biopharmaceuticals">biomédicaments</mstrans:dictionary>
-         et le <mstrans:dictionary translation="Biopharmaceutical">Biomédicament</mstrans:dictionary>.'
+        ...     "Les biomédicaments, un Biomédicament.")  # doctest: +NORMALIZE_WHITESPACE
+        'Les <mstrans:dictionary translation="biopharmaceuticals">biomédicaments</mstrans:dictionary>,
+         un <mstrans:dictionary translation="Biopharmaceutical">Biomédicament</mstrans:dictionary>.'
         """
-        if self._pattern is None:
+        if self._glossary is None:
             return text
-        return self._pattern.sub(self._mark, text)
-
-    def _mark(self, match: re.Match) -> str:
-        """One term as markup, its English in the French's number and initial capital."""
-        surface = match[0]
-        english = self._english[surface.lower()]
-        if surface[:1].isupper():
-            english = english[:1].upper() + english[1:]
-        return f'<mstrans:dictionary translation="{_attribute(english)}">{surface}</mstrans:dictionary>'
+        parts, position = [], 0
+        for match in self._glossary.find(text):
+            english = match.english
+            if match.surface[:1].isupper():
+                english = english[:1].upper() + english[1:]
+            parts += [text[position:match.start], f'<mstrans:dictionary translation="'
+                      f'{_attribute(english)}">{match.surface}</mstrans:dictionary>']
+            position = match.end
+        return "".join(parts) + text[position:]
 
     def _send(self, key: str, texts: list[str], src: str, tgt: str) -> list[str]:
         """One POST /translate for a batch; the translations in order."""
@@ -139,34 +140,12 @@ class MicrosoftEngine(NetworkEngine):
         return translated  # type: ignore[return-value]
 
 
-def _term_pattern(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
-    """One regex for every French term (longest first, whole words) and each form's English."""
-    from presskit.glossary_entry import pluralize
-    english: dict[str, str] = {}
-    for french, target in entries:
-        english[french.lower()] = target
-    for french, target in entries:
-        english.setdefault(_french_plural(french).lower(), pluralize(target))
-    if not english:
-        return None, {}
-    alternatives = "|".join(re.escape(form) for form in sorted(english, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), english
-
-
-def _french_plural(term: str) -> str:
-    """The regular plural of a French term's head (its first word).
-
-    >>> _french_plural("biomédicament"), _french_plural("anticorps monoclonal"), _french_plural("réseau")
-    ('biomédicaments', 'anticorps monoclonal', 'réseaux')
-    """
-    head, _, rest = term.partition(" ")
-    if head[-1:] in "sxz":
-        plural = head
-    elif head.endswith(("au", "eu")):
-        plural = head + "x"
-    else:
-        plural = head + "s"
-    return plural + (" " + rest if rest else "")
+def _glossary(entries: tuple[tuple[str, str], ...]) -> Any:
+    """presskit's matcher over the term pairs (plurals and inflections found by lemma), or None."""
+    if not entries:
+        return None
+    from presskit.glossary import Entry, Glossary
+    return Glossary([Entry(french, english) for french, english in entries])
 
 
 def _chunks(todo: list[int], texts: dict[int, str]) -> list[list[int]]:
