@@ -31,15 +31,16 @@ def _mark(text: str, **style) -> str:
 
 KIT_OPTION = click.option("--kit", "kit_dir", type=PATH, default=Path("."), show_default=True,
                           help="The kit folder (default: the current folder).")
-ENGINE_URL_OPTION = click.option("--engine-url", default=None, help="Address of a LibreTranslate server.")
+ENGINE_URL_OPTION = click.option("--engine-url", default=None,
+                                 help="Server of the engine (deepl, google, microsoft, libre).")
 OFFLINE_OPTION = click.option("--offline", is_flag=True, help="Send nothing over the network.")
 
 
 @app.command()
 @argument("sources", "Releases to build (default: every file in sources/).", type=PATH, nargs=-1)
 @click.option("--out", type=PATH, default=None, help="Output folder (default: output/).")
-@click.option("--engine", default=None, help="Machine-translation engine: google "
-              "(default), deepl, microsoft, mymemory, libre, fake.")
+@click.option("--engine", default=None, help="Machine-translation engine: deepl, google "
+              "(Cloud), microsoft, google-free (default), mymemory, libre, argos, fake.")
 @ENGINE_URL_OPTION
 @OFFLINE_OPTION
 @click.option("--draft", is_flag=True, help="Build even with untranslated segments, marked as a draft.")

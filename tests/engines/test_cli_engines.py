@@ -10,7 +10,7 @@ from presskit.engines.argos import argos_installed
 
 
 def run(*args):
-    result = CliRunner().invoke(engines_app, list(args), env={"COLUMNS": "200"})
+    result = CliRunner().invoke(engines_app, list(args), env={"COLUMNS": "1000"})
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -62,3 +62,32 @@ def test_argos_without_its_extra_says_how_to_install_it(monkeypatch, missing, no
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == missing
                         else real(name, *a))
     assert "pip install ctranslate2 sentencepiece" in row(run(), "argos")
+
+
+def test_check_reaches_each_engine_that_is_set_up(http, tmp_path, monkeypatch, no_argos_models):
+    import socket
+
+    from standins import DeepL
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "secret-check-key:fx")
+    deepl = DeepL("secret-check-key:fx").install(http)
+    silent = socket.socket()  # accepts connections, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(5)
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "presskit.toml").write_text(f'[translation]\nengine = "deepl"\nurl = "{http.url_for("/")}"\n',
+                                       encoding="utf-8")
+    from presskit.engines import deep
+    monkeypatch.setattr(deep.LibreEngine, "status", classmethod(lambda cls: (True, "network")))
+    monkeypatch.setattr(deep, "LIBRE_PUBLIC_URL", f"http://127.0.0.1:{silent.getsockname()[1]}/")
+    try:
+        output = run("--check", "--kit", str(kit))
+    finally:
+        silent.close()
+    assert row(output, "deepl").endswith("yes: reached " + http.url_for("/") +
+                                         "; 1,200 of 500,000 characters used")
+    assert [(m, p) for m, p, _ in deepl.requests] == [("GET", "/v2/usage")]  # no text sent
+    assert "did not answer within 2 s" in row(output, "libre")
+    assert row(output, "microsoft").endswith("not tried: not set up")
+    assert row(output, "fake").endswith("offline: nothing to reach")
+    assert "secret-check-key" not in output
