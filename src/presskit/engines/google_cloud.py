@@ -254,20 +254,36 @@ class GoogleCloudEngine(NetworkEngine):
 
 
 def _load_credentials(path: str | None) -> Any:
-    """Credentials from a JSON file, or Application Default Credentials; a clear error otherwise."""
+    """Credentials from a service-account (or authorized-user) JSON file, or Application Default
+    Credentials; a clear error otherwise."""
     import google.auth
     from google.auth import exceptions as auth
     try:
         if path:
-            credentials, _ = google.auth.load_credentials_from_file(path, scopes=SCOPES)
-        else:
-            credentials, _ = google.auth.default(scopes=SCOPES)
-    except (auth.DefaultCredentialsError, OSError, ValueError):
+            return _credentials_file(path)
+        credentials, _ = google.auth.default(scopes=SCOPES)
+    except (auth.DefaultCredentialsError, OSError, ValueError, KeyError):
         where = "the [translation] credentials file" if path else "GOOGLE_APPLICATION_CREDENTIALS"
         raise PresskitError(f"the google engine found no usable Google Cloud credentials in {where}",
-                            hint="give a service-account JSON file (credentials = \"...\" in "
-                                 "[translation]), or use --engine google-free") from None
+                            path=path, hint="give a service-account JSON key file (credentials = "
+                                            "\"...\" in [translation]), or use --engine google-free"
+                            ) from None
     return credentials
+
+
+def _credentials_file(path: str) -> Any:
+    """A service-account or authorized-user JSON file, as its `type` says."""
+    import json
+
+    from google.oauth2 import credentials as user
+    from google.oauth2 import service_account
+    info = json.loads(open(path, encoding="utf-8").read())
+    kind = info.get("type") if isinstance(info, dict) else None
+    if kind == "service_account":
+        return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
+    if kind == "authorized_user":
+        return user.Credentials.from_authorized_user_info(info, scopes=SCOPES)
+    raise ValueError(f"unsupported credentials type {kind!r}")
 
 
 def _chunks(todo: list[int], texts: list[str]) -> list[list[int]]:
