@@ -45,9 +45,10 @@ def fake_translate(text: str, glossary: dict[str, str] | None = None) -> str:
         return f"\0{len(protected) - 1}\0"
 
     for french, english in sorted((glossary or {}).items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"(?<!\w){re.escape(french)}s(?!\w)", lambda m: keep(english + "s"), text,
-                      flags=re.I)
-        text = re.sub(rf"(?<!\w){re.escape(french)}(?!\w)", lambda m: keep(english), text, flags=re.I)
+        text = re.sub(rf"(?<!\w){re.escape(french)}s(?!\w)",
+                      lambda m, english=english: keep(english + "s"), text, flags=re.I)
+        text = re.sub(rf"(?<!\w){re.escape(french)}(?!\w)",
+                      lambda m, english=english: keep(english), text, flags=re.I)
     text = re.sub(r"<[^>]*>|[^\W\d_]+", lambda m: m[0] if m[0].startswith("<")
                   else WORDS.get(m[0].lower(), m[0]), text)
     text = re.sub(r"\0(\d+)\0", lambda m: protected[int(m[1])], text)

@@ -6,7 +6,13 @@ import logging
 import pytest
 from standins import DeepL
 
-from presskit.engines import CachedEngine, RetryPolicy, apply_terms, deepl_api, get_engine
+from presskit.engines import (
+    CachedEngine,
+    RetryPolicy,
+    apply_terms,
+    deepl_api,
+    get_engine,
+)
 from presskit.engines.deepl_glossary import glossary_entries
 from presskit.errors import PresskitError
 

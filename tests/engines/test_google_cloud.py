@@ -12,7 +12,13 @@ import logging
 import pytest
 from standins import GoogleCloud
 
-from presskit.engines import CachedEngine, RetryPolicy, apply_terms, get_engine, google_cloud
+from presskit.engines import (
+    CachedEngine,
+    RetryPolicy,
+    apply_terms,
+    get_engine,
+    google_cloud,
+)
 from presskit.errors import PresskitError
 
 TERMS = [("biomédicament", "biopharmaceutical"), ("bioproduction", "biomanufacturing")]
@@ -101,7 +107,7 @@ def test_refused_credentials(http, cloud, settings):
 
 def test_project_and_credentials_are_asked_for(http, tmp_path, monkeypatch):
     with pytest.raises(PresskitError, match="needs a Google Cloud project"):
-        get_engine("google", url=http.url_for("/"), settings={"credentials": "x.json"}).parent
+        _ = get_engine("google", url=http.url_for("/"), settings={"credentials": "x.json"}).parent
     with pytest.raises(PresskitError) as err:
         get_engine("google", url=http.url_for("/"),
                    settings={"project": "p", "credentials": str(tmp_path / "none.json")}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
 
 from presskit.engines import (
     Engine,

@@ -10,7 +10,12 @@ import os
 import threading
 from typing import Any
 
-from presskit.engines.base import DEFAULT_TIMEOUT, DEFAULT_WORKERS, RetryPolicy, register
+from presskit.engines.base import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    RetryPolicy,
+    register,
+)
 from presskit.engines.http import display_url, install, libre_base_url, timed
 from presskit.engines.network import NetworkEngine
 from presskit.engines.parallel import map_bounded

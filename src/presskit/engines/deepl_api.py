@@ -25,7 +25,12 @@ from presskit.engines.base import (
     register,
 )
 from presskit.engines.deepl_glossary import glossary_entries, sync_glossary
-from presskit.engines.http import HttpStatusError, TransportError, display_url, http_base_url
+from presskit.engines.http import (
+    HttpStatusError,
+    TransportError,
+    display_url,
+    http_base_url,
+)
 from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.engines.tags import TAG_NAME, from_xml, to_xml

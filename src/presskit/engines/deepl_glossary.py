@@ -57,7 +57,7 @@ def sync_glossary(client: Any, call: Callable[[Callable[[], Any]], Any], name: s
             continue
         if _has_pair(info, source, target) and _entries(client, call, info, source, target) == wanted:
             return info.glossary_id, "reused"
-        call(lambda: client.replace_multilingual_glossary_dictionary(info, dictionary))
+        call(lambda info=info: client.replace_multilingual_glossary_dictionary(info, dictionary))
         return info.glossary_id, "updated"
     info = call(lambda: client.create_multilingual_glossary(name, [dictionary]))
     return info.glossary_id, "created"

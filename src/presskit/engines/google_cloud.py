@@ -33,7 +33,12 @@ from presskit.engines.base import (
     register,
 )
 from presskit.engines.deepl_glossary import glossary_entries
-from presskit.engines.http import HttpStatusError, TransportError, display_url, http_base_url
+from presskit.engines.http import (
+    HttpStatusError,
+    TransportError,
+    display_url,
+    http_base_url,
+)
 from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.errors import PresskitError
@@ -277,7 +282,8 @@ def _credentials_file(path: str) -> Any:
 
     from google.oauth2 import credentials as user
     from google.oauth2 import service_account
-    info = json.loads(open(path, encoding="utf-8").read())
+    with open(path, encoding="utf-8") as file:
+        info = json.load(file)
     kind = info.get("type") if isinstance(info, dict) else None
     if kind == "service_account":
         return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)

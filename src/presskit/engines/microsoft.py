@@ -11,7 +11,7 @@ inflections by lemma), so plural French gets the plural English.
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+from typing import Any
 
 import requests
 
@@ -24,7 +24,12 @@ from presskit.engines.base import (
     register,
 )
 from presskit.engines.deepl_glossary import glossary_entries
-from presskit.engines.http import HttpStatusError, TransportError, display_url, http_base_url
+from presskit.engines.http import (
+    HttpStatusError,
+    TransportError,
+    display_url,
+    http_base_url,
+)
 from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.errors import PresskitError

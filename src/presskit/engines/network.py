@@ -9,7 +9,12 @@ from __future__ import annotations
 import os
 from typing import Callable, ClassVar, TypeVar
 
-from presskit.engines.base import DEFAULT_TIMEOUT, DEFAULT_WORKERS, EngineBase, RetryPolicy
+from presskit.engines.base import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    EngineBase,
+    RetryPolicy,
+)
 from presskit.engines.http import HttpStatusError, TransportError, is_transient
 from presskit.errors import PresskitError
 
