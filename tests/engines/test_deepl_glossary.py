@@ -157,3 +157,14 @@ def test_unreachable_server_says_where(monkeypatch):
 def test_reach_asks_for_usage_only(http, deepl):
     assert engine(http).reach(2.0) == f"reached {http.url_for('/')}; 1,200 of 500,000 characters used"
     assert [(m, p) for m, p, _ in deepl.requests] == [("GET", "/v2/usage")]
+
+
+def test_the_old_variable_is_pointed_out_not_used(monkeypatch):
+    monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
+    monkeypatch.setenv("DEEPL_API_KEY", "old-secret:fx")
+    with pytest.raises(PresskitError) as err:
+        get_engine("deepl").translate(["Bonjour."], "fr", "en")
+    assert err.value.hint == "rename DEEPL_API_KEY to DEEPL_AUTH_KEY"
+    assert "old-secret" not in str(err.value)
+    from presskit.engines import engine_status
+    assert engine_status("deepl").reason.startswith("rename DEEPL_API_KEY")

@@ -69,6 +69,22 @@ class DeeplEngine(NetworkEngine):
         self.applies_terms = bool(self.terms)
         self.glossary_action: str | None = None  # reused, updated or created, once known
 
+    @classmethod
+    def status(cls) -> tuple[bool, str]:
+        """Set up when DEEPL_AUTH_KEY is; an old DEEPL_API_KEY is pointed out, never used."""
+        import os
+        if not os.environ.get("DEEPL_AUTH_KEY", "").strip() and os.environ.get("DEEPL_API_KEY", ""):
+            return False, "rename DEEPL_API_KEY to DEEPL_AUTH_KEY (the official client's name)"
+        return super().status()
+
+    def _key(self) -> str | None:
+        """DEEPL_AUTH_KEY, read now; a missing one says so (and about an old DEEPL_API_KEY)."""
+        import os
+        if not os.environ.get("DEEPL_AUTH_KEY", "").strip() and os.environ.get("DEEPL_API_KEY", ""):
+            raise PresskitError("the deepl engine reads its key from DEEPL_AUTH_KEY",
+                                hint="rename DEEPL_API_KEY to DEEPL_AUTH_KEY")
+        return super()._key()
+
     @property
     def target_codes(self) -> dict[str, str]:  # type: ignore[override]
         """English as the kit's variant (EN-GB or EN-US; DeepL refuses plain EN)."""
