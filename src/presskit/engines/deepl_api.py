@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from typing import Any, ClassVar
-
-import requests
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from presskit.engines.base import (
     DEFAULT_TIMEOUT,
@@ -35,6 +33,9 @@ from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.engines.tags import TAG_NAME, from_xml, to_xml
 from presskit.errors import PresskitError
+
+if TYPE_CHECKING:  # requests is imported when a request is sent, not with the registry
+    import requests
 
 BATCH = 50  # DeepL's limit of texts per /v2/translate request
 FREE_URL = "https://api-free.deepl.com/"
@@ -214,6 +215,7 @@ class _OneAttempt:
     def request_with_backoff(self, method: str, url: str, data: Any, json: Any, headers: dict,
                              stream: bool = False, **kwargs: Any) -> tuple[int, str]:
         """Send once; a non-2xx answer or no answer raises HttpStatusError / TransportError."""
+        import requests
         request = self._inner._prepare_request(method, url, data, json, headers, **kwargs)
         try:
             response = self._inner._session.send(request, timeout=self.timeout)

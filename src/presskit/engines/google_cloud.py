@@ -22,8 +22,6 @@ import threading
 from typing import Any, Callable, ClassVar, TypeVar
 from urllib.parse import quote
 
-import requests
-
 from presskit.engines.base import (
     DEFAULT_TIMEOUT,
     DEFAULT_WORKERS,
@@ -194,6 +192,7 @@ class GoogleCloudEngine(NetworkEngine):
                   f"?uploadType=media&name={quote('presskit/' + object_name, safe='')}")
 
         def upload() -> None:
+            import requests
             try:
                 response = session.post(target, data=_csv(self.terms).encode("utf-8"),
                                         headers={"Content-Type": "text/csv"}, timeout=self.timeout)
@@ -227,6 +226,7 @@ class GoogleCloudEngine(NetworkEngine):
         from google.auth import exceptions as auth
 
         def attempt() -> T | None:
+            import requests
             try:
                 return fn()
             except api.NotFound:

@@ -13,12 +13,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import ModuleType
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-import requests
-
 from presskit.errors import PresskitError
+
+if TYPE_CHECKING:  # requests is imported when a request is sent, not with the registry
+    import requests
 
 _TIMEOUT: ContextVar[float | None] = ContextVar("presskit_http_timeout", default=None)
 
@@ -51,6 +52,7 @@ class TimedRequests:
     """Stands in for the `requests` module inside deep-translator's provider modules."""
 
     def __getattr__(self, name: str) -> Any:
+        import requests
         return getattr(requests, name)
 
     def get(self, url: str, **kwargs: Any) -> requests.Response:
@@ -63,6 +65,7 @@ class TimedRequests:
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         """Send one request; inside `timed()`, with a timeout and failures raised as our errors."""
+        import requests
         timeout = _TIMEOUT.get()
         if timeout is None:
             return requests.request(method, url, **kwargs)
@@ -132,6 +135,7 @@ def reach(url: str, timeout: float) -> str:
 
     Sends no text and no key; any status (even 403 or 404) shows the service is there.
     """
+    import requests
     try:
         response = requests.get(url, timeout=timeout, allow_redirects=False)
     except requests.Timeout:

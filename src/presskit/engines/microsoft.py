@@ -11,9 +11,7 @@ inflections by lemma), so plural French gets the plural English.
 from __future__ import annotations
 
 import os
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from presskit.engines.base import (
     DEFAULT_TIMEOUT,
@@ -33,6 +31,9 @@ from presskit.engines.http import (
 from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.errors import PresskitError
+
+if TYPE_CHECKING:  # requests is imported when a request is sent, not with the registry
+    import requests
 
 PUBLIC_URL = "https://api.cognitive.microsofttranslator.com/"
 BATCH, BATCH_CHARS = 100, 40_000  # the API allows 1,000 texts and 50,000 characters a request
@@ -123,6 +124,7 @@ class MicrosoftEngine(NetworkEngine):
         params = {"api-version": "3.0", "from": src, "to": tgt}
 
         def post() -> Any:
+            import requests
             try:
                 response = requests.post(self.base_url + "translate", params=params, headers=headers,
                                          json=[{"Text": text} for text in texts],

@@ -8,7 +8,6 @@ turned back into ``⟦n⟧`` tokens and plain text, so nothing else in presskit 
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 _TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")
 _TAG = re.compile(r"""<x\s+id\s*=\s*["'](\d+)["']\s*(?:/>|>\s*</x\s*>)""")
@@ -36,6 +35,15 @@ def from_xml(text: str) -> str:
     """
     tokens = _TAG.sub(lambda m: f"⟦{m[1]}⟧", text)
     return _ENTITY.sub(_entity, tokens)
+
+
+def escape(text: str) -> str:
+    """XML-escape `&`, `<` and `>` (xml.sax.saxutils would import urllib with the registry).
+
+    >>> escape("R&D <b>")
+    'R&amp;D &lt;b&gt;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _entity(match: re.Match) -> str:
