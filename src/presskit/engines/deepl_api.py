@@ -122,13 +122,18 @@ class DeeplEngine(NetworkEngine):
         todo = [i for i, text in enumerate(texts) if text.strip()]
         if not todo or src == tgt:
             return list(texts)
-        client = self._client(self._key() or "")
+        key = self._key() or ""
+        client = self._client(key)
         glossary = self.glossary_id(client) if self.terms and src == "FR" and tgt.startswith("EN") else None
         chunks = [todo[k:k + BATCH] for k in range(0, len(todo), BATCH)]
+        local = threading.local()  # one client (one requests.Session) per worker thread
+
+        def send(c: int) -> list[str]:
+            if getattr(local, "client", None) is None:
+                local.client = self._client(key)
+            return self._send(local.client, [texts[i] for i in chunks[c]], src, tgt, glossary)
         try:
-            results = map_bounded(lambda c: self._send(client, [texts[i] for i in chunks[c]],
-                                                       src, tgt, glossary),
-                                  len(chunks), self.workers)
+            results = map_bounded(send, len(chunks), self.workers)
         except EngineFailure as failure:
             raise EngineFailure(failure, _spread(chunks, failure.done, texts)) from None
         out = list(texts)
@@ -152,7 +157,7 @@ class DeeplEngine(NetworkEngine):
         import deepl
         client = deepl.DeepLClient(key, server_url=self.server_url.rstrip("/") if self.server_url
                                    else None, send_platform_info=False)
-        client._client = _OneAttempt(self.timeout)  # documented attribute of Translator's HTTP layer
+        client._client = _OneAttempt(self.timeout)  # the client's HTTP layer (private in deepl 1.32)
         client.set_app_info("presskit", _version())
         return client
 

@@ -10,6 +10,7 @@ inflections by lemma), so plural French gets the plural English.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +64,8 @@ class MicrosoftEngine(NetworkEngine):
     def cache_key(self) -> str:
         """Address and terms change the translations."""
         key = "microsoft" + (f"@{self.url}" if self.base_url != PUBLIC_URL else "")
-        return key + (f"+terms-{hash(self.terms) & 0xffffffff:08x}" if self.terms else "")
+        digest = hashlib.sha256(repr(self.terms).encode("utf-8")).hexdigest()[:16]
+        return key + (f"+terms-{digest}" if self.terms else "")
 
     def with_terms(self, pairs: list[tuple[str, str]]) -> "MicrosoftEngine":
         """This engine with the pairs sent as dynamic dictionary markup."""
