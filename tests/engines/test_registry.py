@@ -139,3 +139,20 @@ def test_retry_policy_backs_off_exponentially_with_a_cap():
     assert [policy.delay(n) for n in (1, 2, 3, 4, 5)] == [0.5, 1.0, 2.0, 4.0, 4.0]
     assert policy.delay(1, retry_after=3) == 3
     assert policy.delay(1, retry_after=60) == 4.0
+
+
+def test_engines_declare_their_capabilities():
+    from presskit.engines import Capabilities, engine_class
+    declared = {name: engine_class(name).capabilities for name in engine_names()}
+    assert declared["deepl"] == Capabilities(glossary=True, batch_size=50, tag_handling="xml")
+    assert declared["google"] == Capabilities(glossary=True, batch_size=100)
+    assert declared["microsoft"] == Capabilities(glossary=True, batch_size=100)
+    for name in ("google-free", "mymemory", "libre", "argos", "fake"):
+        assert declared[name] == Capabilities(), name
+    assert all(isinstance(get_engine(n), Engine) for n in engine_names())
+
+
+def test_engines_without_a_service_glossary_ignore_terms():
+    engine = get_engine("google-free")
+    assert engine.with_terms([("biomédicament", "biopharmaceutical")]) is engine
+    assert engine.applies_terms is False
