@@ -84,6 +84,8 @@ def test_deepl_build_with_the_glossary_applied_by_the_service(kit, http, monkeyp
     segment = new_segment(report)
     assert segment["target"] == ENGLISH and segment["origin"] == "engine:deepl"
     assert report["segments"]["engines"] == {"deepl": 1}
+    pdf = PdfReader(kit / "output" / SAMPLE / f"{SAMPLE}.en.pdf")
+    assert ENGLISH in " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     assert KEY not in everything_written(kit) + out + err
     deepl.requests.clear()  # a rebuild: everything from the memory and the cache
     code, out, err = presskit("build", "--engine", "deepl", "--engine-url", http.url_for("/"),
