@@ -12,7 +12,7 @@ from pathlib import Path
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.kit.folder import Kit, slug_of
-from presskit.pipeline import Context, Options, Progress, Published, Publisher
+from presskit.pipeline import Context, Options, Progress, Published, Publisher, check_options
 from presskit.report import build_report, write_json
 from presskit.runtime.lock import build_lock
 from presskit.runtime.render_pool import LANGUAGE_FORMATS, InProcessPool, Pending, RenderPool
@@ -33,6 +33,7 @@ class Result:
 def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
           progress: Progress = lambda message: None, pool: RenderPool | None = None) -> list[Result]:
     """Build the kit of every release in `sources` (default: all of the kit's `sources/`)."""
+    check_options(kit, options)  # a wrong engine or address stops the build before any file
     releases = sources or kit.releases()
     if not releases:
         raise PresskitError("there is no release to build", path=kit.sources,

@@ -7,6 +7,7 @@ callable of `presskit.transforms`, set up once per build from a `Context`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -136,6 +137,7 @@ class Publisher:
 def translate_release(kit: Kit, source: Path, options: Options = Options(), *,
                       memory: TranslationMemory | None = None) -> Published:
     """Run one release through the pipeline without rendering (for `check` and the review round trip)."""
+    check_options(kit, options)
     context = Context.load(kit, options)
     if memory is not None:
         context = Context(kit, context.glossary, memory, context.engine_for, context.library)
@@ -149,21 +151,36 @@ def engine_factory(kit: Kit, options: Options, glossary: Glossary | None = None
     The engine gets the glossary's terms where it takes them (DeepL) and a cache in the kit, so
     building the same release twice sends nothing the second time.
     """
+    check_options(kit, options)
     offline = options.offline or kit.offline_only
     name = options.engine or kit.engine
     made: dict[str, Engine | None] = {}
-    if offline and options.engine is not None:
-        from presskit.engines import get_engine  # the engine registry: loaded only when needed
-
-        get_engine(name, url=options.engine_url, offline=True)  # refuse a network engine at once
 
     def engine_for() -> Engine | None:
         if "engine" not in made:
             made["engine"] = None if offline and options.engine is None else \
-                _make_engine(kit, name, options.engine_url, offline, glossary)
+                _make_engine(kit, name, _engine_url(kit, options), offline, glossary)
         return made["engine"]
 
     return engine_for
+
+
+def check_options(kit: Kit, options: Options) -> None:
+    """Refuse, before anything is read or written, an unknown engine, a network engine with
+    --offline, and --engine-url on an engine that has no address (a PresskitError)."""
+    from presskit.engines import check_engine  # the engine registry
+
+    name = options.engine or kit.engine
+    offline = options.offline or kit.offline_only
+    check_engine(name, url=_engine_url(kit, options), offline=offline and options.engine is not None)
+
+
+def _engine_url(kit: Kit, options: Options) -> str | None:
+    """--engine-url, else the kit's `url` when the engine is the kit's own."""
+    if options.engine_url is not None:
+        return options.engine_url
+    same = options.engine is None or options.engine.strip().lower() == kit.engine
+    return kit.engine_url if same else None
 
 
 def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary: Glossary | None) -> Engine:
@@ -171,8 +188,19 @@ def _make_engine(kit: Kit, name: str, url: str | None, offline: bool, glossary: 
     from presskit.engines import CachedEngine, apply_terms, get_engine  # the engine registry
 
     pairs = [(e.fr, e.en) for e in glossary.entries if e.kind == "term"] if glossary else []
-    engine = apply_terms(get_engine(name, url=url, offline=offline), pairs)
+    settings = {"locale": kit.locale, "glossary_name": f"presskit-{resource_name(kit.root.name)}",
+                **kit.engine_settings}
+    engine = apply_terms(get_engine(name, url=url, offline=offline, settings=settings), pairs)
     return CachedEngine(engine, kit.root / CACHE, glossary_version(kit))
+
+
+def resource_name(name: str) -> str:
+    """A name fit for a glossary resource at a service: lower-case letters, digits and dashes.
+
+    >>> resource_name("Kit Médicen 2026")
+    'kit-m-dicen-2026'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "kit"
 
 
 def glossary_version(kit: Kit) -> str:

@@ -51,5 +51,6 @@ def http(local_server):
 @pytest.fixture(autouse=True)
 def _no_keys(monkeypatch):
     """No provider key leaks in from the environment of the person running the tests."""
-    for var in ("DEEPL_API_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY", "MICROSOFT_REGION"):
+    for var in ("DEEPL_API_KEY", "DEEPL_AUTH_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY",
+                "MICROSOFT_REGION", "GOOGLE_CLOUD_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS"):
         monkeypatch.delenv(var, raising=False)

@@ -39,7 +39,8 @@ def test_no_model_says_how_to_install_one(no_argos_models):
     with pytest.raises(PresskitError) as err:
         get_engine("argos").translate(["Bonjour."], "fr", "en")
     assert err.value.message == "no Argos Translate model for fr → en is installed"
-    assert "argospm install translate-fr_en" in err.value.hint
+    assert "presskit engines install-argos" in err.value.hint
+    assert "argospm" not in err.value.hint + status.reason  # not installed with presskit: never suggested
 
 
 def test_a_model_for_another_direction_is_not_used(argos_model, tmp_path):
@@ -53,7 +54,7 @@ def test_a_model_for_another_direction_is_not_used(argos_model, tmp_path):
 def test_missing_extra_is_reported(monkeypatch, argos_packages):
     monkeypatch.setattr(argos, "argos_installed", lambda: False)
     status = engine_status("argos")
-    assert not status.available and "pip install 'presskit[argos]'" in status.reason
+    assert not status.available and "pip install ctranslate2 sentencepiece" in status.reason
     with pytest.raises(PresskitError, match="needs ctranslate2 and sentencepiece"):
         get_engine("argos").translate(["Bonjour."], "fr", "en")
 

@@ -144,8 +144,10 @@ def test_api_keys_are_never_stored(http, engine, db, monkeypatch):
 
 
 def test_with_terms_passes_through_only_when_the_engine_has_it(db, monkeypatch):
-    assert not hasattr(CachedEngine(FakeEngine(), db), "with_terms")
+    fake = CachedEngine(FakeEngine(), db)
+    assert fake.with_terms([("biomédicament", "biopharmaceutical")]) is fake  # no service glossary
+    assert not fake.applies_terms and not fake.capabilities.glossary
     deepl = CachedEngine(get_engine("deepl"), db, "g1")
     wrapped = deepl.with_terms([("biomédicament", "biopharmaceutical")])
     assert isinstance(wrapped, CachedEngine) and wrapped.glossary_version == "g1"
-    assert wrapped.engine.cache_key.startswith("deepl+presskit-")
+    assert wrapped.engine.cache_key.startswith("deepl+glossary-") and wrapped.applies_terms

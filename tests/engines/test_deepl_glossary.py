@@ -1,169 +1,170 @@
-"""DeepL's glossary API, called directly, against a DeepL-compatible stand-in on 127.0.0.1."""
+"""DeepL through the official client against a local stand-in of its API (v2/translate, v3 glossaries)."""
 from __future__ import annotations
 
-import json
+import logging
 
 import pytest
-from werkzeug import Response
+from standins import DeepL
 
-from presskit.engines import RetryPolicy, apply_terms, deepl_glossary, get_engine
-from presskit.engines.deepl_glossary import DeeplGlossaryEngine, glossary_entries
+from presskit.engines import (
+    CachedEngine,
+    RetryPolicy,
+    apply_terms,
+    deepl_api,
+    get_engine,
+)
+from presskit.engines.deepl_glossary import glossary_entries
 from presskit.errors import PresskitError
 
-KEY = "good-key"
-TERMS = [("biomédicament", "biopharmaceutical"), ("bioproduction", "bioproduction"),
+KEY = "secret-deepl-key-0042:fx"
+TERMS = [("biomédicament", "biopharmaceutical"), ("bioproduction", "biomanufacturing"),
          ("biomédicament", "ignored duplicate"), ("  ", "empty")]
-
-
-class DeepL:
-    """A DeepL stand-in: glossaries in memory, translations as "<text>" (+ "[glossary id]")."""
-
-    def __init__(self):
-        self.glossaries: list[dict] = []
-        self.created: list[dict] = []
-        self.translations: list[dict] = []
-
-    def install(self, server):
-        server.expect_request("/v2/glossaries", method="GET").respond_with_handler(self.listing)
-        server.expect_request("/v2/glossaries", method="POST").respond_with_handler(self.create)
-        server.expect_request("/v2/translate", method="POST").respond_with_handler(self.translate)
-
-    @staticmethod
-    def refused(request):
-        return request.headers.get("Authorization") != f"DeepL-Auth-Key {KEY}"
-
-    def listing(self, request):
-        if self.refused(request):
-            return Response('{"message": "Wrong key"}', status=403)
-        return self.json({"glossaries": self.glossaries})
-
-    def create(self, request):
-        if self.refused(request):
-            return Response("", status=403)
-        form = request.form.to_dict()
-        self.created.append(form)
-        item = {"glossary_id": f"g-{len(self.created)}", "name": form["name"], "ready": True,
-                "source_lang": form["source_lang"], "target_lang": form["target_lang"]}
-        self.glossaries.append(item)
-        return self.json(item, status=201)
-
-    def translate(self, request):
-        if self.refused(request):
-            return Response("", status=403)
-        form = request.form
-        self.translations.append({"text": form.getlist("text"), **{k: form[k] for k in form
-                                                                  if k != "text"}})
-        tag = f" [{form['glossary_id']}]" if "glossary_id" in form else ""
-        return self.json({"translations": [{"detected_source_language": "FR", "text": f"<{t}>{tag}"}
-                                           for t in form.getlist("text")]})
-
-    @staticmethod
-    def json(data, status=200):
-        return Response(json.dumps(data), status=status, content_type="application/json")
 
 
 @pytest.fixture
 def deepl(http, monkeypatch):
-    monkeypatch.setattr(deepl_glossary, "_KNOWN", {})  # a fresh process
-    stand_in = DeepL()
-    stand_in.install(http)
-    return stand_in
+    """The stand-in on the local server, the key set, the process's glossary memo empty."""
+    monkeypatch.setenv("DEEPL_AUTH_KEY", KEY)
+    monkeypatch.setattr(deepl_api, "_KNOWN", {})
+    return DeepL(KEY).install(http)
 
 
-def engine_for(http, terms=TERMS, **options):
-    retry = RetryPolicy(attempts=2, sleep=lambda s: None)
-    return get_engine("deepl", retry=retry, **options).with_terms(terms, base_url=http.url_for("/"))
+def engine(http, sleeps=None, **options):
+    retry = RetryPolicy(sleep=(sleeps.append if sleeps is not None else lambda s: None))
+    return get_engine("deepl", url=http.url_for("/"), retry=retry, **options)
 
 
-def test_glossary_is_created_once_and_its_id_sent(http, deepl, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", KEY)
-    engine = engine_for(http)
-    assert engine.translate(["Le biomédicament.", "", " Bonjour.\n"], "fr", "en") == \
-        ["<Le biomédicament.> [g-1]", "", " <Bonjour.> [g-1]\n"]
-    assert engine_for(http).translate(["Encore."], "fr", "en") == ["<Encore.> [g-1]"]
-    [created] = deepl.created
-    assert created["entries"] == "biomédicament\tbiopharmaceutical\nbioproduction\tbioproduction"
-    assert created["entries_format"] == "tsv"
-    assert (created["source_lang"], created["target_lang"]) == ("fr", "en")
-    assert created["name"].startswith("presskit-")
-    first = deepl.translations[0]
-    assert first["text"] == ["Le biomédicament.", "Bonjour."]
-    assert (first["source_lang"], first["target_lang"], first["glossary_id"]) == ("FR", "EN-GB", "g-1")
-    assert all(r.headers["Authorization"] == f"DeepL-Auth-Key {KEY}" for r, _ in http.log)
+def test_batches_of_50_as_json_with_xml_tags_and_british_english(http, deepl):
+    texts = [f"Le site ⟦1⟧ ouvre en ⟦2⟧ & {n}." for n in range(120)] + ["  ", ""]
+    out = engine(http).translate(texts, "fr", "en")
+    assert out[0] == "The site ⟦1⟧ opens in ⟦2⟧ & 0." and out[-2:] == ["  ", ""]
+    calls = [body for method, path, body in deepl.requests if path == "/v2/translate"]
+    assert sorted(len(c["text"]) for c in calls) == [20, 50, 50]  # blanks never sent
+    [first] = [c for c in calls if c["text"][0].endswith(" 0.")]  # 4 requests in flight at once
+    assert first["text"][0] == 'Le site <x id="1"/> ouvre en <x id="2"/> &amp; 0.'
+    assert first["tag_handling"] == "xml" and first["ignore_tags"] == ["x"]
+    assert (first["source_lang"], first["target_lang"]) == ("FR", "EN-GB")
+    assert "glossary_id" not in first and "formality" not in first
 
 
-def test_an_existing_glossary_with_the_same_terms_is_reused(http, deepl, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", KEY)
-    engine_for(http).translate(["Un."], "fr", "en")
-    monkeypatch.setattr(deepl_glossary, "_KNOWN", {})  # the next run: a new process
-    engine_for(http).translate(["Deux."], "fr", "en")
-    assert len(deepl.created) == 1
-    engine_for(http, [("biothérapie", "biotherapy")]).translate(["Trois."], "fr", "en")
-    assert len(deepl.created) == 2  # other terms, another glossary
-    assert deepl.translations[-1]["glossary_id"] == "g-2"
+def test_en_us_kits_and_formality(http, deepl):
+    engine(http, settings={"locale": "en_US", "formality": "prefer_more"}).translate(
+        ["Bonjour."], "fr", "en")
+    body = deepl.requests[-1][2]
+    assert body["target_lang"] == "EN-US" and body["formality"] == "prefer_more"
 
 
-def test_other_directions_go_without_the_glossary(http, deepl, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", KEY)
-    assert engine_for(http).translate(["Hello."], "en", "fr") == ["<Hello.>"]
-    assert deepl.created == [] and "glossary_id" not in deepl.translations[0]
-    assert deepl.translations[0]["target_lang"] == "FR"
-
-
-def test_batches_of_fifty_in_order(http, deepl, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", KEY)
-    texts = [f"Phrase {i}." for i in range(120)]
-    assert engine_for(http).translate(texts, "fr", "en") == [f"<{t}> [g-1]" for t in texts]
-    assert sorted(len(r["text"]) for r in deepl.translations) == [20, 50, 50]
-
-
-def test_a_bad_key_is_a_presskit_error_without_the_key(http, deepl, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", "wrong-secret-key:fx")
+def test_a_formality_english_has_not_is_refused_before_any_request(http, deepl):
     with pytest.raises(PresskitError) as err:
-        engine_for(http).translate(["Bonjour."], "fr", "en")
+        engine(http, settings={"formality": "more"})
+    assert "prefer_more" in err.value.hint and deepl.requests == []
+
+
+def test_glossary_created_then_reused_then_updated(http, deepl):
+    one = apply_terms(engine(http), TERMS)
+    assert one.applies_terms and one.capabilities.glossary
+    assert one.translate(["Les biomédicaments."], "fr", "en") == ["The biopharmaceuticals."]
+    [(glossary_id, made)] = deepl.glossaries.items()
+    assert made["name"] == "presskit"
+    assert made["dictionaries"] == {("fr", "en"): "biomédicament\tbiopharmaceutical\n"
+                                                  "bioproduction\tbiomanufacturing"}
+    assert deepl.requests[-1][2]["glossary_id"] == glossary_id
+    deepl_api._KNOWN.clear()  # a new run: the glossary is found, its entries compared, reused
+    deepl.requests.clear()
+    apply_terms(engine(http), TERMS).translate(["La bioproduction."], "fr", "en")
+    assert [(m, p) for m, p, _ in deepl.requests] == [
+        ("GET", "/v3/glossaries"), ("GET", f"/v3/glossaries/{glossary_id}/entries"),
+        ("POST", "/v2/translate")]
+    deepl_api._KNOWN.clear()  # the kit's glossary changed: the same glossary is updated in place
+    changed = apply_terms(engine(http), TERMS + [("biothérapie", "biotherapy")])
+    assert changed.translate(["Une biothérapie."], "fr", "en") == ["A biotherapy."]
+    assert list(deepl.glossaries) == [glossary_id] and changed.glossary_action == "updated"
+    assert "biothérapie\tbiotherapy" in deepl.glossaries[glossary_id]["dictionaries"][("fr", "en")]
+
+
+def test_other_directions_get_no_glossary(http, deepl):
+    apply_terms(engine(http), TERMS).translate(["Hello."], "en", "fr")
+    assert deepl.glossaries == {} and "glossary_id" not in deepl.requests[-1][2]
+
+
+def test_glossary_entries_are_cleaned():
+    assert glossary_entries(TERMS) == (("biomédicament", "biopharmaceutical"),
+                                       ("bioproduction", "biomanufacturing"))
+    assert apply_terms(get_engine("deepl"), [("  ", "x")]).applies_terms is False
+
+
+@pytest.mark.parametrize("status", [429, 503, 500])
+def test_transient_errors_are_retried_honouring_retry_after(http, deepl, status):
+    deepl.faults.queue = [(status, "2"), (status, None)]
+    sleeps: list[float] = []
+    assert engine(http, sleeps).translate(["Bonjour."], "fr", "en") == ["Hello."]
+    assert sleeps == [2.0, 1.0]  # Retry-After 2 s, then the policy's backoff (0.5 · 2)
+    assert len(deepl.requests) == 3
+
+
+def test_too_many_failures_stop_with_a_clear_error(http, deepl):
+    deepl.faults.queue = [(429, "1")] * 3
+    with pytest.raises(PresskitError) as err:
+        engine(http).translate(["Bonjour."], "fr", "en")
+    assert err.value.message == "the deepl engine is limiting requests (HTTP 429) (3 attempts)"
+
+
+def test_quota_is_not_retried(http, deepl):
+    deepl.faults.queue = [(456, None)]
+    with pytest.raises(PresskitError, match="quota is used up"):
+        engine(http).translate(["Bonjour."], "fr", "en")
+    assert len(deepl.requests) == 1
+
+
+def test_a_wrong_key_is_refused_once_and_never_shown(http, deepl, monkeypatch, caplog):
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "wrong-secret-key-77:fx")
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(PresskitError) as err:
+        engine(http).translate(["Bonjour."], "fr", "en")
     assert err.value.message == "the deepl engine refused the API key (HTTP 403)"
-    assert "set DEEPL_API_KEY" in err.value.hint
-    assert "wrong-secret-key" not in str(err.value) + repr(err.value.args)
-    assert err.value.__cause__ is None and len(http.log) == 1  # not retried
+    assert err.value.hint == "set DEEPL_AUTH_KEY to a valid key"
+    assert "wrong-secret" not in str(err.value) + repr(err.value.args) + caplog.text
+    assert len(deepl.requests) == 1
 
 
-def test_no_key_no_request(http, deepl):
-    with pytest.raises(PresskitError, match="the deepl engine needs an API key"):
-        engine_for(http).translate(["Bonjour."], "fr", "en")
-    assert http.log == []
+def test_the_key_goes_in_the_header_only_and_never_into_logs_or_the_cache(http, deepl, caplog,
+                                                                        tmp_path):
+    caplog.set_level(logging.DEBUG)  # the deepl client logs requests at DEBUG
+    db = tmp_path / "cache.sqlite"
+    CachedEngine(apply_terms(engine(http), TERMS), db).translate(["Bonjour."], "fr", "en")
+    assert KEY not in caplog.text and "secret-deepl" not in caplog.text
+    assert b"secret-deepl" not in db.read_bytes()
+    assert all(KEY not in str(body) for _, _, body in deepl.requests)
 
 
-def test_a_server_error_after_retries_keeps_finished_chunks(http, monkeypatch):
-    monkeypatch.setattr(deepl_glossary, "_KNOWN", {})
-    monkeypatch.setenv("DEEPL_API_KEY", KEY)
-    stand_in = DeepL()
-    http.expect_request("/v2/glossaries", method="GET").respond_with_handler(stand_in.listing)
-    http.expect_request("/v2/glossaries", method="POST").respond_with_handler(stand_in.create)
+def test_free_and_pro_hosts_told_apart_by_the_key(monkeypatch):
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "abc:fx")
+    assert get_engine("deepl").url == "https://api-free.deepl.com/"
+    assert get_engine("deepl")._client("abc:fx").server_url == "https://api-free.deepl.com"
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "abc")
+    assert get_engine("deepl").url == "https://api.deepl.com/"
+    assert get_engine("deepl")._client("abc").server_url == "https://api.deepl.com"
 
-    def flaky(request):
-        if "Panne." in request.form.getlist("text"):
-            return Response("", status=503)
-        return stand_in.translate(request)
-    http.expect_request("/v2/translate", method="POST").respond_with_handler(flaky)
-    texts = [f"T{i}." for i in range(50)] + ["Panne."]
+
+def test_unreachable_server_says_where(monkeypatch):
+    monkeypatch.setenv("DEEPL_AUTH_KEY", KEY)
     with pytest.raises(PresskitError) as err:
-        engine_for(http, workers=1).translate(texts, "fr", "en")
-    assert "HTTP 503" in err.value.message and "2 attempts" in err.value.message
-    assert err.value.done == {i: f"<T{i}.> [g-1]" for i in range(50)}
+        get_engine("deepl", url="http://127.0.0.1:9/", retry=RetryPolicy(sleep=lambda s: None)) \
+            .translate(["Bonjour."], "fr", "en")
+    assert err.value.message == "cannot reach deepl at http://127.0.0.1:9/ (3 attempts)"
 
 
-def test_with_terms_without_terms_is_the_plain_engine():
-    plain = get_engine("deepl")
-    assert plain.with_terms([]) is plain and plain.with_terms([(" ", "x")]) is plain
-    assert apply_terms(plain, []) is plain
-    assert isinstance(apply_terms(plain, TERMS), DeeplGlossaryEngine)
-    fake = get_engine("fake")
-    assert apply_terms(fake, TERMS) is fake
+def test_reach_asks_for_usage_only(http, deepl):
+    assert engine(http).reach(2.0) == f"reached {http.url_for('/')}; 1,200 of 500,000 characters used"
+    assert [(m, p) for m, p, _ in deepl.requests] == [("GET", "/v2/usage")]
 
 
-def test_entries_are_clean_and_the_name_follows_the_content():
-    assert glossary_entries([("a\tb", "c\nd"), ("x", "y")]) == [("a b", "c d"), ("x", "y")]
-    one = DeeplGlossaryEngine(TERMS)
-    assert one.glossary == DeeplGlossaryEngine(list(reversed(TERMS[:2]))).glossary
-    assert one.cache_key == f"deepl+{one.glossary}" != DeeplGlossaryEngine([("a", "b")]).cache_key
-    assert one.network and one.name == "deepl"
+def test_the_old_variable_is_pointed_out_not_used(monkeypatch):
+    monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
+    monkeypatch.setenv("DEEPL_API_KEY", "old-secret:fx")
+    with pytest.raises(PresskitError) as err:
+        get_engine("deepl").translate(["Bonjour."], "fr", "en")
+    assert err.value.hint == "rename DEEPL_API_KEY to DEEPL_AUTH_KEY"
+    assert "old-secret" not in str(err.value)
+    from presskit.engines import engine_status
+    assert engine_status("deepl").reason.startswith("rename DEEPL_API_KEY")

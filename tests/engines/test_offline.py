@@ -8,7 +8,7 @@ import pytest
 from presskit.engines import CachedEngine, engine_names, engine_status, get_engine
 from presskit.errors import PresskitError
 
-NETWORK = ["deepl", "google", "libre", "microsoft", "mymemory"]
+NETWORK = ["deepl", "google", "google-free", "libre", "microsoft", "mymemory"]
 
 
 @pytest.fixture

@@ -1,11 +1,8 @@
 """The engine registry, offline refusal, the fake engine, keys and language codes."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
 
 from presskit.engines import (
     Engine,
@@ -17,7 +14,7 @@ from presskit.engines import (
 )
 from presskit.errors import PresskitError
 
-NETWORK = ["deepl", "google", "libre", "microsoft", "mymemory"]
+NETWORK = ["deepl", "google", "google-free", "libre", "microsoft", "mymemory"]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +28,8 @@ def server():
 
 @pytest.fixture(autouse=True)
 def _clean(request, monkeypatch):
-    for var in ("DEEPL_API_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY", "MICROSOFT_REGION"):
+    for var in ("DEEPL_API_KEY", "DEEPL_AUTH_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY",
+                "MICROSOFT_REGION", "GOOGLE_CLOUD_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS"):
         monkeypatch.delenv(var, raising=False)
     yield
     if "server" in request.fixturenames:
@@ -83,9 +81,17 @@ def test_fake_engine_is_deterministic_and_records_calls():
     assert FakeEngine(prefix="").translate(["x"], "fr", "en") == ["x"]
 
 
-def test_url_only_for_libre():
-    with pytest.raises(PresskitError, match="--engine-url does not apply to the deepl engine"):
-        get_engine("deepl", url="http://127.0.0.1:1/")
+@pytest.mark.parametrize("name", ["google-free", "mymemory", "fake", "argos"])
+def test_url_refused_by_engines_without_an_address(name):
+    with pytest.raises(PresskitError) as err:
+        get_engine(name, url="http://127.0.0.1:1/")
+    assert err.value.message == f"--engine-url does not apply to the {name} engine"
+    assert err.value.hint == "only these engines take an address: deepl, google, libre, microsoft"
+
+
+@pytest.mark.parametrize("name", ["deepl", "google", "libre", "microsoft"])
+def test_url_taken_by_engines_with_an_address(name):
+    assert get_engine(name, url="http://127.0.0.1:1").url == "http://127.0.0.1:1/"
 
 
 @pytest.mark.parametrize("given, base", [
@@ -109,7 +115,7 @@ def test_libre_messages_hide_credentials_in_the_url():
     assert engine.url == "http://127.0.0.1:9/"
 
 
-@pytest.mark.parametrize("name, var", [("deepl", "DEEPL_API_KEY"), ("microsoft", "MICROSOFT_API_KEY")])
+@pytest.mark.parametrize("name, var", [("deepl", "DEEPL_AUTH_KEY"), ("microsoft", "MICROSOFT_API_KEY")])
 def test_missing_key_is_reported_before_any_request(name, var):
     with pytest.raises(PresskitError) as err:
         get_engine(name).translate(["Bonjour."], "fr", "en")
@@ -135,40 +141,28 @@ def test_retry_policy_backs_off_exponentially_with_a_cap():
     assert policy.delay(1, retry_after=60) == 4.0
 
 
-def _deepl_handler(seen):
-    def handle(request):
-        seen.append(dict(request.args))
-        if request.args["auth_key"] != "good-key:fx":
-            return Response("", status=403)
-        text = request.args["text"]
-        return Response(json.dumps({"translations": [{"text": f"<{text}>"}]}),
-                        content_type="application/json")
-    return handle
+def test_engines_declare_their_capabilities():
+    from presskit.engines import Capabilities, engine_class
+    declared = {name: engine_class(name).capabilities for name in engine_names()}
+    assert declared["deepl"] == Capabilities(glossary=True, batch_size=50, tag_handling="xml")
+    assert declared["google"] == Capabilities(glossary=True, batch_size=100)
+    assert declared["microsoft"] == Capabilities(glossary=True, batch_size=100)
+    for name in ("google-free", "mymemory", "libre", "argos", "fake"):
+        assert declared[name] == Capabilities(), name
+    assert all(isinstance(get_engine(n), Engine) for n in engine_names())
 
 
-@pytest.fixture
-def deepl_server(server, monkeypatch):
-    """Point deep-translator's DeepL free host at the local server."""
-    from deep_translator.constants import BASE_URLS
-    monkeypatch.setitem(BASE_URLS, "DEEPL_FREE", server.url_for("/") + "{version}/")
-    seen: list[dict] = []
-    server.expect_request("/v2/translate", method="GET").respond_with_handler(_deepl_handler(seen))
-    return seen
+def test_engines_without_a_service_glossary_ignore_terms():
+    engine = get_engine("google-free")
+    assert engine.with_terms([("biomédicament", "biopharmaceutical")]) is engine
+    assert engine.applies_terms is False
 
 
-def test_deepl_key_read_at_call_time_and_british_english(deepl_server, monkeypatch):
-    engine = get_engine("deepl")
-    monkeypatch.setenv("DEEPL_API_KEY", "good-key:fx")  # set after import and after get_engine
-    assert engine.translate(["Bonjour."], "fr", "en") == ["<Bonjour.>"]
-    assert deepl_server[0]["source_lang"] == "FR"
-    assert deepl_server[0]["target_lang"] == "EN-GB"
+def test_the_catalogue_says_of_each_engine_what_its_class_declares():
+    """Options are checked against the catalogue before any engine loads: it must agree with the classes."""
+    from presskit.engines import CATALOGUE, engine_class
 
-
-def test_deepl_bad_key_message_never_shows_the_key(deepl_server, monkeypatch):
-    monkeypatch.setenv("DEEPL_API_KEY", "wrong-secret-key:fx")
-    with pytest.raises(PresskitError) as err:
-        get_engine("deepl", retry=RetryPolicy(sleep=lambda s: None)).translate(["Bonjour."], "fr", "en")
-    assert err.value.message.startswith("the deepl engine refused the API key")
-    assert "set DEEPL_API_KEY" in err.value.hint
-    assert "wrong-secret-key" not in str(err.value) + repr(err.value.args)
-    assert len(deepl_server) == 1  # a refused key is not retried
+    for name, listing in CATALOGUE.items():
+        cls = engine_class(name)
+        assert (cls.name, cls.network, cls.takes_url, set(cls.settings)) == (
+            name, listing.network, listing.takes_url, set(listing.settings)), name

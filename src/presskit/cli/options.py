@@ -106,8 +106,9 @@ def existing(path: Path) -> Path:
 KIT_OPTION = click.option("--kit", "kit_dir", type=PATH, default=Path("."), show_default=True,
                           help="The kit folder (default: the current folder).")
 OUT_OPTION = click.option("--out", type=PATH, default=None, help="Output folder (default: output/).")
-ENGINE_OPTION = click.option("--engine", default=None, help="Machine-translation engine for what the "
-                             "memory lacks: google (default), deepl, microsoft, mymemory, libre, argos, fake.")
-ENGINE_URL_OPTION = click.option("--engine-url", default=None, help="Address of the engine's server "
-                                 "(LibreTranslate).")
+ENGINE_OPTION = click.option("--engine", default=None, help="Machine-translation engine for what the memory "
+                             "lacks: deepl, google (Cloud), microsoft, google-free (default), mymemory, libre, "
+                             "argos, fake.")
+ENGINE_URL_OPTION = click.option("--engine-url", default=None,
+                                 help="Server of the engine (deepl, google, microsoft, libre).")
 OFFLINE_OPTION = click.option("--offline", is_flag=True, help="Send nothing over the network.")

@@ -3,14 +3,15 @@
 An Argos model (a `.argosmodel` file) is a zip of one folder holding `metadata.json`, a CTranslate2
 model in `model/` and a `sentencepiece.model`. presskit reads that folder itself and runs it with
 CTranslate2 the way argostranslate does (same tokenizer, beam search and target prefix), so the
-`argos` extra needs only `ctranslate2` and `sentencepiece` (`pip install 'presskit[argos]'`), not
+`argos` extra needs only `ctranslate2` and `sentencepiece` (`pip install ctranslate2 sentencepiece`), not
 argostranslate's own dependencies (stanza, spacy, torch: about 1 GB), nor its sentence splitter,
 which downloads a model from the network on first use: presskit's texts are already sentences,
 and an offline engine must never open a socket.
 
 Models are found where argostranslate installs them: `ARGOS_PACKAGES_DIR`, else
 `$XDG_DATA_HOME/argos-translate/packages` (~/.local/share/...). Install one with
-`presskit engines install-argos translate-fr_en.argosmodel`, or argostranslate's `argospm`.
+`presskit engines install-argos translate-fr_en.argosmodel` (the only command presskit
+suggests: argostranslate's `argospm` is not installed with presskit).
 Older models tokenized with BPE (`bpe.model`) are refused with a clear message.
 """
 from __future__ import annotations
@@ -24,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presskit.engines.base import register
+from presskit.engines.base import EngineBase, register
 from presskit.errors import PresskitError
 
-INSTALL_HINT = "pip install 'presskit[argos]'"
-MODEL_HINT = "presskit engines install-argos FILE.argosmodel, or argospm install translate-fr_en"
+INSTALL_HINT = "pip install ctranslate2 sentencepiece (the argos extra of presskit)"
+MODEL_HINT = "presskit engines install-argos FILE.argosmodel (a fr → en .argosmodel file)"
 _LOADED: dict[Path, tuple[Any, Any]] = {}  # model folder -> (translator, tokenizer), per process
 _LOCK = threading.Lock()
 
@@ -100,12 +101,10 @@ def install_model(archive: str | Path, dirs: list[Path] | None = None) -> Path:
 
 
 @register("argos")
-class ArgosEngine:
+class ArgosEngine(EngineBase):
     """Offline neural translation with an installed Argos Translate model (fr → en)."""
 
-    name = "argos"
-    network = False
-    takes_url = False
+    summary = "offline: an installed Argos Translate model (ctranslate2 + sentencepiece)"
     beam_size = 4
 
     def __init__(self, *, packages_dir: str | Path | None = None) -> None:

@@ -15,9 +15,9 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
-from presskit.engines.base import Engine, EngineFailure
+from presskit.engines.base import Engine, EngineBase, EngineFailure
 from presskit.errors import PresskitError
 
 SCHEMA_VERSION = 1
@@ -34,32 +34,39 @@ log = logging.getLogger("presskit.cache")
 T = TypeVar("T")
 
 
-def cache_key(engine: Any) -> str:
-    """What identifies an engine's translations: its `cache_key` (e.g. libre@address) or its name."""
-    return str(getattr(engine, "cache_key", None) or engine.name)
+def cache_key(engine: EngineBase) -> str:
+    """What identifies an engine's translations: its `cache_key` (e.g. libre@address)."""
+    return str(engine.cache_key or engine.name)
 
 
-class CachedEngine:
+class CachedEngine(EngineBase):
     """An engine that remembers: translations come from the SQLite file at `path` when known."""
 
     def __init__(self, engine: Engine, path: str | Path, glossary_version: str = "") -> None:
         self.engine = engine
         self.path = Path(path)
         self.glossary_version = glossary_version
-        self.name = engine.name
-        self.network = engine.network
+        self.name = engine.name  # type: ignore[misc]
+        self.network = engine.network  # type: ignore[misc]
+        self.capabilities = engine.capabilities  # type: ignore[misc]
+        self.applies_terms = engine.applies_terms
         self.hits = 0  # texts answered from the cache, over this object's life
         self.misses = 0  # distinct texts sent to the engine
         self.warnings: list[str] = []
 
     @property
-    def with_terms(self) -> Callable[..., "CachedEngine"]:
-        """The wrapped engine's `with_terms`, re-wrapped; absent (AttributeError) when it has none."""
-        inner = self.engine.with_terms  # type: ignore[attr-defined]
+    def cache_key(self) -> str:
+        """The wrapped engine's."""
+        return cache_key(self.engine)
 
-        def wrapped(pairs: list[tuple[str, str]], **options: Any) -> CachedEngine:
-            return CachedEngine(inner(pairs, **options), self.path, self.glossary_version)
-        return wrapped
+    def with_terms(self, pairs: list[tuple[str, str]]) -> "CachedEngine":
+        """The wrapped engine with the terms (when it takes them), behind the same cache."""
+        inner = self.engine.with_terms(pairs)
+        return self if inner is self.engine else CachedEngine(inner, self.path, self.glossary_version)
+
+    def reach(self, timeout: float) -> str:
+        """The wrapped engine's."""
+        return self.engine.reach(timeout)  # type: ignore[attr-defined, no-any-return]
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Translations of `texts` in order: cached ones read, the others translated and stored."""

@@ -1,11 +1,11 @@
 """A deterministic offline engine for tests and dry runs."""
 from __future__ import annotations
 
-from presskit.engines.base import register
+from presskit.engines.base import EngineBase, register
 
 
 @register("fake")
-class FakeEngine:
+class FakeEngine(EngineBase):
     """Offline engine: returns "[EN] " + text (the target code, upper-cased, in brackets).
 
     Blank texts come back unchanged; nothing else changes, so numbers and links survive. Every
@@ -15,9 +15,7 @@ class FakeEngine:
     ['[EN] Bonjour.', '']
     """
 
-    name = "fake"
-    network = False
-    takes_url = False
+    summary = "offline, for tests and dry runs"
 
     def __init__(self, *, prefix: str | None = None) -> None:
         self.prefix = prefix

@@ -13,12 +13,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import ModuleType
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-import requests
-
 from presskit.errors import PresskitError
+
+if TYPE_CHECKING:  # requests is imported when a request is sent, not with the registry
+    import requests
 
 _TIMEOUT: ContextVar[float | None] = ContextVar("presskit_http_timeout", default=None)
 
@@ -51,6 +52,7 @@ class TimedRequests:
     """Stands in for the `requests` module inside deep-translator's provider modules."""
 
     def __getattr__(self, name: str) -> Any:
+        import requests
         return getattr(requests, name)
 
     def get(self, url: str, **kwargs: Any) -> requests.Response:
@@ -63,6 +65,7 @@ class TimedRequests:
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         """Send one request; inside `timed()`, with a timeout and failures raised as our errors."""
+        import requests
         timeout = _TIMEOUT.get()
         if timeout is None:
             return requests.request(method, url, **kwargs)
@@ -125,3 +128,34 @@ def display_url(url: str) -> str:
     parts = urlsplit(url.strip())
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", "")) or "?"
+
+
+def reach(url: str, timeout: float) -> str:
+    """GET `url` within `timeout` seconds: "reached (HTTP n)" for any answer, else a PresskitError.
+
+    Sends no text and no key; any status (even 403 or 404) shows the service is there.
+    """
+    import requests
+    try:
+        response = requests.get(url, timeout=timeout, allow_redirects=False)
+    except requests.Timeout:
+        raise PresskitError(f"{display_url(url)} did not answer within {timeout:g} s") from None
+    except requests.RequestException:
+        raise PresskitError(f"cannot reach {display_url(url)}") from None
+    response.close()
+    return f"reached {display_url(url)} (HTTP {response.status_code})"
+
+
+def http_base_url(url: str, engine: str) -> str:
+    """Normalise a service address: http(s) with a host, no credentials or query, ending with "/".
+
+    >>> http_base_url("http://127.0.0.1:8080", "deepl"), http_base_url("https://x.org/api/", "deepl")
+    ('http://127.0.0.1:8080/', 'https://x.org/api/')
+    """
+    parts = urlsplit(str(url).strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PresskitError(f"--engine-url {display_url(str(url))!r} is not an http:// or https:// "
+                            "address", hint=f"give the {engine} server's address, e.g. "
+                                            "https://api.example.com/")
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path.rstrip("/") + "/", "", ""))

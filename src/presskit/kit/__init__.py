@@ -5,5 +5,6 @@
 - `boilerplate`: the approved About texts of `boilerplate/`, per language;
 - `init`: `presskit init`, a new kit from the template in `presskit/data/init`.
 
-May import `presskit.document` and `presskit.errors` only.
+May import `presskit.document`, `presskit.errors` and the engine catalogue (`presskit.engines.base`),
+which checks `[translation]` without loading any engine.
 """

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.document import Contact, Figure
+from presskit.engines.base import DEFAULT_ENGINE, check_engine, engine_settings
 from presskit.errors import PresskitError
 from presskit.kit.theme import Theme, theme_from_settings
 
@@ -24,9 +25,11 @@ class Kit:
     theme: Theme = field(default_factory=Theme)
     contacts: tuple[Contact, ...] = ()
     offline_only: bool = False
-    engine: str = "google"
+    engine: str = "google-free"
     locale: str = "en_GB"
     figures: tuple[Figure, ...] = ()
+    engine_url: str | None = None  # [translation] url: the engine's server (DeepL proxy, LibreTranslate)
+    engine_settings: dict[str, Any] = field(default_factory=dict)  # formality, project, credentials...
 
     @property
     def sources(self) -> Path:
@@ -89,10 +92,54 @@ def load_kit(root: Path) -> Kit:
                                   _array(data, "organizations", path), root, path),
         contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
         offline_only=bool(translation.get("offline", False)),
-        engine=str(translation.get("engine", "google")),
+        engine=_engine(translation, path),
         locale=_locale(translation.get("locale", "en_GB"), path),
         figures=_figures(_array(data, "figures", path), path),
+        engine_url=str(translation["url"]) if translation.get("url") else None,
+        engine_settings=_engine_settings(translation, path, root),
     )
+
+
+_TRANSLATION_KEYS = {"engine", "offline", "locale", "url"}
+
+
+def _engine(translation: dict[str, Any], path: Path) -> str:
+    """The `[translation] engine`, refused with its line when no engine has that name."""
+    name = str(translation.get("engine", DEFAULT_ENGINE))
+    try:
+        return check_engine(name, url=str(translation["url"]) if translation.get("url") else None)
+    except PresskitError as error:
+        key = "url" if "engine-url" in error.message else "engine"
+        raise PresskitError(f"[translation] {key}: {error.message.replace('--engine-url', 'url')}",
+                            path=path, line=_line_of(path, "translation", key),
+                            hint=error.hint) from None
+
+
+def _engine_settings(translation: dict[str, Any], path: Path, root: Path) -> dict[str, Any]:
+    """The engines' own settings of `[translation]` (a credentials file relative to the kit)."""
+    known = engine_settings()
+    unknown = sorted(set(translation) - _TRANSLATION_KEYS - known)
+    if unknown:
+        raise PresskitError(f"unknown [translation] key {unknown[0]!r}", path=path,
+                            line=_line_of(path, "translation", unknown[0]),
+                            hint=f"the keys are: {', '.join(sorted(_TRANSLATION_KEYS | known))}")
+    settings = {key: value for key, value in translation.items() if key in known}
+    if "credentials" in settings:
+        settings["credentials"] = str((root / str(settings["credentials"])).resolve())
+    return settings
+
+
+def _line_of(path: Path, table: str, key: str) -> int | None:
+    """The line of `key = ...` inside `[table]` of a TOML file (None when not found)."""
+    current = ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            current = header[1]
+        elif current == table and re.match(rf"^[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return number
+    return None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -98,7 +98,8 @@ def translate(document: Document, memory: Memory, engine_for: Callable[[], Engin
             pending[sentence] = result
         else:
             done[sentence] = result
-    done.update(_machine(pending, memory, engine_for, (document.lang, target), fuzzy_threshold))
+    done.update(_machine(pending, memory, engine_for, (document.lang, target), fuzzy_threshold,
+                         lambda sentence: protect(sentence, glossary, locale, terms=False)))
     return _assemble(document, done, target, with_terms=glossary is not None)
 
 
@@ -119,8 +120,12 @@ def _settle(sentence: str, memory: Memory, glossary, locale: str) -> Sentence | 
 
 
 def _machine(pending: dict[str, Protected], memory: Memory, engine_for, languages: tuple[str, str],
-             threshold: float) -> dict[str, Sentence]:
-    """Translate the protected sentences with the engine (or leave them untranslated), fuzzy notes on."""
+             threshold: float, terms_left_in: Callable[[str], Protected]) -> dict[str, Sentence]:
+    """Translate the protected sentences with the engine (or leave them untranslated), fuzzy notes on.
+
+    An engine whose service applies presskit's glossary (`applies_terms`) gets the terms as words,
+    not tokens (`terms_left_in`); its English is checked for them after, as any engine's is.
+    """
     if not pending:
         return {}
     fuzzy = {sentence: _fuzzy(memory, sentence, threshold) for sentence in pending}
@@ -129,6 +134,8 @@ def _machine(pending: dict[str, Protected], memory: Memory, engine_for, language
         return {sentence: Sentence(sentence, UNTRANSLATED, p.matches, (MISSING,) * len(p.matches),
                                    *fuzzy[sentence])
                 for sentence, p in pending.items()}
+    if getattr(engine, "applies_terms", False):  # engines from outside presskit.engines may lack it
+        pending = {sentence: terms_left_in(sentence) for sentence in pending}
     outputs = engine.translate([p.text for p in pending.values()], *languages)
     results = {}
     for (sentence, protected), output in zip(pending.items(), outputs):

@@ -49,6 +49,7 @@ class Slot:
     source: str
     english: str
     match: Match | None = None
+    sent: bool = True  # False: a term left in the text (token ""), for the service's glossary
 
 
 @dataclass(frozen=True)
@@ -79,15 +80,27 @@ class Outcome:
     statuses: tuple[str, ...]
 
 
-def protect(sentence: str, glossary: Glossary | None, locale: str = "en_GB") -> Protected:
-    """Replace the names, terms and quantities of a French sentence by tokens an engine keeps."""
+def protect(sentence: str, glossary: Glossary | None, locale: str = "en_GB", *,
+            terms: bool = True) -> Protected:
+    """Replace the names, terms and quantities of a French sentence by tokens an engine keeps.
+
+    With `terms=False` (an engine whose service applies presskit's glossary itself) the terms stay
+    in the text as written; `restore` then checks the engine's English for them.
+
+    >>> from presskit.glossary.glossary import Entry, Glossary
+    >>> protect("Medicen et les biomédicaments.", Glossary([Entry("biomédicament", "biopharmaceutical"),
+    ...         Entry("Medicen", "Medicen", "name")]), terms=False).text
+    '⟦1⟧ et les biomédicaments.'
+    """
     matches = tuple(glossary.find(sentence)) if glossary is not None else ()
     parts, slots, position = [], [], 0
-    for number, match in enumerate(matches, start=1):
-        token = f"⟦{number}⟧"
-        parts += [unelide(sentence[position:match.start]), token]
-        slots.append(Slot(token, match.entry.kind, match.surface, term_english(match), match))
-        position = match.end
+    for match in matches:
+        sent = terms or match.entry.kind != "term"
+        token = f"⟦{sum(slot.sent for slot in slots) + 1}⟧" if sent else ""  # "": not in the text
+        if sent:
+            parts += [unelide(sentence[position:match.start]), token]
+            position = match.end
+        slots.append(Slot(token, match.entry.kind, match.surface, term_english(match), match, sent))
     text, table = localize.protect("".join(parts) + sentence[position:])
     slots += [Slot(token, "quantity", q.source, q.english(locale)) for token, q in table.items()]
     return Protected(sentence, text, tuple(slots), matches)
@@ -120,7 +133,7 @@ def term_english(match: Match) -> str:
 def restore(english: str, protected: Protected) -> Outcome:
     """Put the protected pieces back into an engine's output, repair lost terms, give statuses."""
     raw = normalize(english)
-    spots = locate(raw, [slot.token for slot in protected.slots], protected.text)
+    spots = locate(raw, [slot.token for slot in protected.slots if slot.sent], protected.text)
     text = substitute(raw, spots, {slot.token: slot.english for slot in protected.slots})
     if spots and _slot(protected, spots[0].token).kind == "term" and not re.search(
             r"\w", raw[:spots[0].start]):
