@@ -45,7 +45,7 @@ def bar_chart(title: str, figures: tuple[Figure, ...], lang: str) -> Chart:
 
     >>> chart = bar_chart("Biothérapies", (Figure("5", "France"), Figure("21", "Allemagne")), "fr")
     >>> [round(b.height) for b in chart.bars], chart.grid[-1][1]
-    [43, '25']
+    ([43, 181], '25')
     """
     values = [figure_number(f.value) or 0.0 for f in figures]
     top, step = chart_scale(values)
