@@ -31,6 +31,7 @@ class Result:
     source: Path
     folder: Path
     outputs: list[Path] = field(default_factory=list)
+    press: list[Path] = field(default_factory=list)  # web pages, e-mails, wire copy
     report: dict = field(default_factory=dict)
     complete: bool = True
 
@@ -59,6 +60,9 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
                 map_forked(lambda source: _build_job(job, source), releases)
         finally:
             render_workers.close(renderers)
+    from presskit.renderers.web import render_index
+
+    render_index(options.out or kit.output, kit.theme, now=_now(options), base_url=kit.base_url)
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -100,11 +104,43 @@ def _build_one(kit: Kit, source: Path, options: Options, glossary, memory, engin
 
         progress(f"writing {slug}.bilingual.pdf")
         result.outputs.append(render_bilingual(french, english, kit.theme, folder / f"{slug}.bilingual.pdf"))
+    if complete:
+        progress(f"writing the web pages, e-mails and wire copy of {slug}")
+        result.press = _render_press(kit, options, folder, french, english, result.outputs)
     result.report = build_report(source, french, english, done.problems, result.outputs, status,
                                  engine=_engine_label(english), offline=options.offline)
     write_json(folder / "report.json", result.report)
     save_memos()  # forked batch workers end without running exit handlers
     return result
+
+
+def _now(options: Options):
+    """The time the press outputs take as now (--now, a naive time being Paris time), else the clock."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromisoformat(options.now) if options.now else datetime.now(timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def _render_press(kit: Kit, options: Options, folder: Path, french: Document, english: Document,
+                  outputs: list[Path]) -> list[Path]:
+    """Write the release's web pages, its e-mail per language and its English wire copy."""
+    from presskit.renderers.email import render_email
+    from presskit.renderers.web import Release, render_release_pages
+    from presskit.renderers.wire import render_wire
+
+    slug, now = folder.name, _now(options)
+    written = render_release_pages(Release(slug, (french, english), tuple(outputs)), kit.theme, folder.parent,
+                                   now=now, base_url=kit.base_url, english_tag=kit.locale.replace("_", "-"))
+    for doc in (french, english):
+        pdf = [folder / f"{slug}.{doc.lang}.pdf"] if options.attach else []
+        url = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{doc.lang}.html" if kit.base_url else ""
+        written.append(render_email(doc, kit.theme, folder / f"{slug}.{doc.lang}.eml", attachments=pdf,
+                                    page_url=url, now=now))
+    written.append(render_wire(english, folder / f"{slug}.en.txt", locale=kit.locale, end_mark=kit.end_mark,
+                               today=now.date()))
+    return written
 
 
 def _start_render(renderers: dict[str, Worker] | None, document: Document, kit: Kit, stem: Path,
@@ -174,6 +210,7 @@ def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Do
         "status": status,
         "provenance": provenance,
         "date": document.dateline.date if document.dateline else "",
+        "embargo": document.meta_value("embargo"),  # the embargo's end, for the web pages
         "keywords": ", ".join(dict.fromkeys(u.en if document.lang == "en" else u.fr
                                             for u in document.terms if u.kind == "term")),
     }

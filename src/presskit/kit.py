@@ -13,7 +13,7 @@ from presskit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "web", "wire"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Kit:
     engine: str = "google"
     locale: str = "en_GB"
     figures: tuple[Figure, ...] = ()
+    base_url: str = ""  # [web] base_url: where the press room is published
+    end_mark: str = "###"  # [wire] end_mark: "###" or "ENDS"
 
     @property
     def sources(self) -> Path:
@@ -92,6 +94,8 @@ def load_kit(root: Path) -> Kit:
         engine=str(translation.get("engine", "google")),
         locale=_locale(translation.get("locale", "en_GB"), path),
         figures=_figures(_array(data, "figures", path), path),
+        base_url=str(_table(data, "web", path).get("base_url", "")),
+        end_mark=_end_mark(_table(data, "wire", path).get("end_mark", "###"), path),
     )
 
 
@@ -114,6 +118,14 @@ def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
     from presskit.figures import figures_from_settings
 
     return figures_from_settings(items, path)
+
+
+def _end_mark(value: object, path: Path) -> str:
+    """Check the wire copy's end mark."""
+    if value not in ("###", "ENDS"):
+        raise PresskitError(f"[wire] end_mark = {value!r} is not an end mark", path=path,
+                            hint='use "###" (the default) or "ENDS"')
+    return str(value)
 
 
 def _locale(value: object, path: Path) -> str:

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Sequence
 
@@ -30,7 +30,6 @@ def email_message(document: Document, theme: Theme, *, attachments: Sequence[Pat
     if sender:
         message["From"] = _address(sender.name, sender.email)
     message["Date"] = format_datetime(now or datetime.now(timezone.utc))
-    message["Message-ID"] = make_msgid(domain="presskit.invalid")
     message["Content-Language"] = labels.lang_tag(lang)
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send
     online = ONLINE.get(lang, ONLINE["en"])

@@ -47,7 +47,7 @@ def block_text(block: Block, lang: str, numbers: dict[str, int]) -> list[str]:
         heading = typography.apply(block.text, lang)
         return [fill(heading) + "\n" + "-" * min(WIDTH, len(heading))]
     found = [fill(run_text(text, refs, numbers, lang)) for text, refs in paragraphs(block.text, block.notes)]
-    if block.kind == "closing" and block.url and block.url not in block.text:
+    if block.kind == "closing" and block.url and _bare(block.url) not in block.text:
         found.append(block.url)
     return found
 
@@ -95,3 +95,12 @@ def contacts_text(document: Document) -> str:
             if value.strip():
                 lines.append(fill(value))
     return "\n".join(lines)
+
+
+def _bare(url: str) -> str:
+    """A web address without its scheme and final slash, as releases write it.
+
+    >>> _bare("http://france-bioproduction.com/")
+    'france-bioproduction.com'
+    """
+    return url.split("//", 1)[-1].rstrip("/")

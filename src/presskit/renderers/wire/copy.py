@@ -60,7 +60,7 @@ def _block(block: Block) -> list[str]:
         line = labels.attribution_line(block)
         return [_flat(f"{opening}{block.text.strip()}{closing}") + (f" {line}" if line else "")]
     found = [_flat(text) for text, _ in paragraphs(block.text)]
-    if block.kind == "closing" and block.url and block.url not in block.text:
+    if block.kind == "closing" and block.url and _bare(block.url) not in block.text:
         found.append(block.url)
     return found
 
@@ -99,3 +99,12 @@ def render_wire(document: Document, path: Path, *, locale: str = "en_GB", end_ma
     """Write the wire copy of the English `document` at `path` (UTF-8, atomically)."""
     text = wire_text(document, locale=locale, end_mark=end_mark, today=today)
     return write_bytes(Path(path), text.encode("utf-8"), what="wire copy")
+
+
+def _bare(url: str) -> str:
+    """A web address without its scheme and final slash, as releases write it.
+
+    >>> _bare("http://france-bioproduction.com/")
+    'france-bioproduction.com'
+    """
+    return url.split("//", 1)[-1].rstrip("/")
