@@ -40,3 +40,31 @@ def build_site(folder: Path, fr, en, theme, slug: str = "congres-2023", now: dat
 def site(tmp_path, document_fr, document_en, theme) -> Path:
     """The output folder of a built press room with one release."""
     return build_site(tmp_path / "output", document_fr, document_en, theme)
+
+
+def parse_html(path: Path):
+    """Parse a page with html5lib in strict mode (any parse error raises); return the tree."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(path.read_bytes())
+
+
+def page(site: Path, lang: str, slug: str = "congres-2023") -> Path:
+    """The path of a release's page in `lang`."""
+    return site / slug / "web" / f"index.{lang}.html"
+
+
+def json_ld(tree) -> dict:
+    """The page's one JSON-LD object."""
+    import json
+
+    (script,) = tree.findall(".//script[@type='application/ld+json']")
+    return json.loads(script.text)
+
+
+def meta(tree, key: str) -> str:
+    """The content of the <meta> whose property or name is `key`."""
+    found = [m.get("content") for m in tree.iter("meta") if key in (m.get("property"), m.get("name"))]
+    assert len(found) == 1, (key, found)
+    return found[0]
