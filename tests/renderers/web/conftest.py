@@ -68,3 +68,6 @@ def meta(tree, key: str) -> str:
     found = [m.get("content") for m in tree.iter("meta") if key in (m.get("property"), m.get("name"))]
     assert len(found) == 1, (key, found)
     return found[0]
+
+
+HOSTILE_TEXT = "<script>alert('x')</script> <img src=x onerror=alert(1)> R&D &amp; Co"

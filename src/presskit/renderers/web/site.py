@@ -18,6 +18,7 @@ from presskit.document import Document
 from presskit.errors import PresskitError
 from presskit.renderers.web.card import render_card
 from presskit.renderers.web.chart import bar_chart
+from presskit.renderers.web.colours import readable
 from presskit.renderers.web.content import content
 from presskit.renderers.web.embargo import aware, embargo_end, under_embargo, utc_now
 from presskit.renderers.web.feed import atom_feed, write_feed
@@ -182,8 +183,9 @@ def _entry(release: Release, tags: dict, published: str) -> dict:
 
 def _theme(theme: Theme) -> dict:
     """The brand settings the templates use (the font name kept to safe characters for CSS)."""
-    return {"name": theme.name, "primary": theme.primary, "accent": theme.accent, "text": theme.text,
-            "muted": theme.muted, "font": re.sub(r"[^\w \-]", "", theme.font_name) or "presskit"}
+    return {"name": theme.name, "primary": readable(theme.primary), "accent": theme.accent,
+            "accent_text": readable(theme.accent), "text": readable(theme.text), "muted": readable(theme.muted),
+            "brand_primary": theme.primary, "font": re.sub(r"[^\w \-]", "", theme.font_name) or "presskit"}
 
 
 def _assets(theme: Theme, folder: Path) -> dict[str, Path]:
