@@ -30,7 +30,6 @@ def email_message(document: Document, theme: Theme, *, attachments: Sequence[Pat
     if sender:
         message["From"] = _address(sender.name, sender.email)
     message["Date"] = format_datetime(now or datetime.now(timezone.utc))
-    message["Content-Language"] = labels.lang_tag(lang)
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send
     online = ONLINE.get(lang, ONLINE["en"])
     message.set_content(plain_text(document, page_url=page_url, online_label=online), cte="quoted-printable")
@@ -39,6 +38,7 @@ def email_message(document: Document, theme: Theme, *, attachments: Sequence[Pat
     for path in attachments:
         message.add_attachment(_read(Path(path)), maintype="application", subtype="pdf",
                                filename=Path(path).name)
+    message["Content-Language"] = labels.lang_tag(lang)  # after the parts: setting content clears it
     return message
 
 

@@ -1,6 +1,7 @@
 """The release as plain text wrapped at 72 columns: the e-mail's text part."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 from presskit import labels, typography
@@ -8,6 +9,7 @@ from presskit.document import Block, Document
 from presskit.inline import inline_runs, note_numbers, paragraphs
 
 WIDTH = 72
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # no-break spaces stay: they bind
 
 
 def fill(text: str, width: int = WIDTH, indent: str = "") -> str:
@@ -18,7 +20,7 @@ def fill(text: str, width: int = WIDTH, indent: str = "") -> str:
     >>> fill("see https://example.org/" + "x" * 80)
     'see\\nhttps://example.org/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
     """
-    return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
+    return textwrap.fill(_ASCII_SPACES.sub(" ", text).strip(), width, initial_indent=indent, subsequent_indent=indent,
                          break_long_words=False, break_on_hyphens=False)
 
 

@@ -1,6 +1,8 @@
 """What search engines and social networks read: description, Open Graph, schema.org NewsArticle."""
 from __future__ import annotations
 
+import re
+
 from presskit import typography
 from presskit.document import Document
 from presskit.theme import Theme
@@ -19,7 +21,7 @@ def description(document: Document, limit: int = DESCRIPTION_LENGTH) -> str:
     """
     texts = [b.text for b in document.blocks if b.kind == "lede"] or \
             [b.text for b in document.blocks if b.kind == "paragraph"] or [document.subtitle]
-    text = " ".join(texts[0].split())
+    text = re.sub(r"[ \t\r\n]+", " ", texts[0]).strip()  # no-break spaces stay
     if len(text) > limit:
         text = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return typography.apply(text, document.lang)

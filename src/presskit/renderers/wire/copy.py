@@ -5,6 +5,7 @@ broken lines on their pages.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def release_day(document: Document) -> date | None:
 
 def _flat(text: str) -> str:
     """One line of English text with its typography."""
-    return typography.apply(" ".join(text.split()), "en")
+    return typography.apply(re.sub(r"[ \t\r\n]+", " ", text).strip(), "en")
 
 
 def _block(block: Block) -> list[str]:
