@@ -53,3 +53,8 @@ def test_an_unknown_end_mark_is_a_clear_error(document_en):
     with pytest.raises(PresskitError, match="end mark '-30-'") as caught:
         wire_text(document_en, end_mark="-30-")
     assert "[wire] end_mark" in caught.value.hint
+
+
+def test_labels_such_as_for_immediate_release_head_the_copy(document_en):
+    text = wire_text(document_en.evolve(labels=("For immediate release",)))
+    assert text.startswith("FOR IMMEDIATE RELEASE\n\n" + document_en.title + "\n\n")

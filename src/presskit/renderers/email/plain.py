@@ -61,6 +61,7 @@ def plain_text(document: Document, *, page_url: str = "", online_label: str = ""
     parts: list[str] = []
     if document.embargo:
         parts.append(fill(document.embargo.upper()))
+    parts += [fill(item.upper()) for item in document.labels]
     title = typography.apply(document.title, lang)
     parts.append(fill(title) + "\n" + "=" * min(WIDTH, len(title)))
     if document.subtitle:

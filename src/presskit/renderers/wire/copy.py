@@ -75,6 +75,7 @@ def wire_text(document: Document, *, locale: str = "en_GB", end_mark: str = "###
     parts = []
     if document.embargo:
         parts.append(_flat(document.embargo).upper())
+    parts += [_flat(item).upper() for item in document.labels]  # "FOR IMMEDIATE RELEASE"
     parts.append(_flat(document.title))
     if document.subtitle:
         parts.append(_flat(document.subtitle))
