@@ -94,6 +94,7 @@ def test_an_embargoed_release_is_noindex_and_out_of_index_and_feeds_until_its_ti
     render_index(two_releases, theme, now=AFTER)
     assert index_titles(two_releases)[:2] == ["Secret", "Secret EN"]
     assert feed(two_releases, "fr").find(f"{ATOM}entry/{ATOM}title").text == "Secret"
+    assert feed(two_releases, "fr").find(f"{ATOM}entry/{ATOM}updated").text == "2025-06-03T08:00:00+02:00"
 
 
 def test_after_its_time_the_page_is_indexable_and_still_carries_the_embargo_line(

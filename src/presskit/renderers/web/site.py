@@ -257,17 +257,31 @@ def _feed(entries: list[dict], lang: str, theme: Theme, now: datetime, base_url:
     items = []
     for entry in entries:
         for version in (v for v in entry["versions"] if v["lang"] == lang):
-            stamp = f"{entry['published']}T00:00:00+00:00"
+            stamp = _entry_time(entry)
             items.append({"id": _url(base_url, version["href"], f"urn:presskit:{entry['slug']}:{lang}"),
                           "title": version["title"], "updated": stamp, "published": stamp,
                           "href": _url(base_url, version["href"], version["href"]),
                           "tag": version["tag"], "summary": version["summary"]})
-    updated = max((i["updated"] for i in items), default=now.isoformat(timespec="seconds"))
+    updated = max((i["updated"] for i in items), key=datetime.fromisoformat,
+                  default=now.isoformat(timespec="seconds"))
     return atom_feed(feed_id=_url(base_url, f"feed.{lang}.atom", f"urn:presskit:feed:{lang}"),
                      title=f"{theme.name} — {words(lang)['press_room']}", lang=labels.lang_tag(lang),
                      updated=updated, author=theme.name,
                      self_href=_url(base_url, f"feed.{lang}.atom", f"feed.{lang}.atom"),
                      home_href=_url(base_url, "index.html", "index.html"), entries=items)
+
+
+def _entry_time(entry: dict) -> str:
+    """When an entry became public: its day, or its embargo's end when that is later.
+
+    >>> _entry_time({"published": "2025-06-03", "embargo_end": "2025-06-03T08:00:00+02:00"})
+    '2025-06-03T08:00:00+02:00'
+    >>> _entry_time({"published": "2025-06-03", "embargo_end": ""})
+    '2025-06-03T00:00:00+00:00'
+    """
+    day = datetime.fromisoformat(f"{entry['published']}T00:00:00+00:00")
+    end = datetime.fromisoformat(entry["embargo_end"]) if entry.get("embargo_end") else day
+    return max(day, end).isoformat(timespec="seconds")
 
 
 def _read_entries(folder: Path) -> list[dict]:
