@@ -16,13 +16,13 @@ import pytest
 
 from .conftest import HOSTILE_TEXT, build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("PRESSKIT_CHROMIUM", "/usr/bin/chromium"))  # Debian's
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="needs Debian's chromium (/usr/bin/chromium): apt-get install chromium")
+                                reason=f"needs Debian's chromium ({CHROMIUM} is absent): apt-get install chromium")
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install playwright)")
 
 
