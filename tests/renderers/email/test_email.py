@@ -1,11 +1,10 @@
 """The .eml read back with the standard library: parts, subject, 72-column text, inline-CSS HTML, attachments."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from email import policy
 from email.parser import BytesParser
-
-import re
 
 import html5lib
 import pytest

@@ -76,7 +76,7 @@ def test_download_links_name_the_four_documents_with_their_sizes(site):
 def test_hreflang_alternates_with_x_default(site):
     for lang in ("fr", "en"):
         tree = parse_html(page(site, lang))
-        alternates = {l.get("hreflang"): l.get("href") for l in tree.iter("link") if l.get("hreflang")}
+        alternates = {link.get("hreflang"): link.get("href") for link in tree.iter("link") if link.get("hreflang")}
         assert alternates == {"fr-FR": "index.fr.html", "en-GB": "index.en.html", "x-default": "index.fr.html"}
         switcher = tree.findall(".//nav[@class='switcher']//a")
         assert [(a.get("hreflang"), a.get("aria-current")) for a in switcher] == [
@@ -122,7 +122,7 @@ def test_key_figures_as_cards_and_an_inline_svg_chart(site):
     assert text_of(cards[0].find("span[@class='qualifier']")) == "plus de"
     (svg,) = tree.findall(f".//section[@class='key-figures']//{SVG}svg")
     bars = svg.findall(f"{SVG}rect")
-    assert [float(b.get("height")) for b in bars] == pytest.approx([216 * 5 / 25, 216 * 21 / 25, 216 * 12 / 25], abs=0.1)
+    assert [float(b.get("height")) for b in bars] == pytest.approx([216 * v / 25 for v in (5, 21, 12)], abs=0.1)
     assert text_of(svg.find(f"{SVG}title")) == "biothérapies produites en 2020"
     assert "France 5; Allemagne 21; Italie 12" in text_of(svg.find(f"{SVG}desc"))
 
@@ -131,7 +131,7 @@ def test_self_contained_with_brand_colours_and_a_print_stylesheet(site, theme):
     html = page(site, "fr").read_text(encoding="utf-8")
     tree = parse_html(page(site, "fr"))
     assert not [s for s in tree.iter("script") if s.get("src") or s.get("type") != "application/ld+json"]
-    assert not [l for l in tree.iter("link") if l.get("rel") == "stylesheet"]
+    assert not [link for link in tree.iter("link") if link.get("rel") == "stylesheet"]
     assert not tree.findall(".//img")
     style = text_of(tree.find(".//style"))
     assert f"--primary: {theme.primary};" in style and f"--accent: {theme.accent};" in style
@@ -166,3 +166,12 @@ def test_a_release_full_of_markup_shows_it_as_text(tmp_path, document_fr, docume
     assert text_of(tree.find(".//h1")) == f"Titre {HOSTILE}"
     assert json_ld(tree)["headline"] == f"Titre {HOSTILE}"
     assert "</script>" not in tree.find(".//script").text
+
+
+def test_the_brand_logo_is_copied_and_named_as_the_publishers(tmp_path, document_fr, document_en, logo_png):
+    from presskit.theme import Theme
+
+    site = build_site(tmp_path / "out", document_fr, document_en, Theme(name="Medicen", logo=logo_png))
+    publisher = json_ld(parse_html(page(site, "fr")))["publisher"]
+    assert publisher["logo"] == {"@type": "ImageObject", "url": "../../assets/logo.png"}
+    assert (site / "assets" / "logo.png").read_bytes() == logo_png.read_bytes()
