@@ -175,3 +175,17 @@ def test_the_brand_logo_is_copied_and_named_as_the_publishers(tmp_path, document
     publisher = json_ld(parse_html(page(site, "fr")))["publisher"]
     assert publisher["logo"] == {"@type": "ImageObject", "url": "../../assets/logo.png"}
     assert (site / "assets" / "logo.png").read_bytes() == logo_png.read_bytes()
+    (img,) = parse_html(page(site, "en")).findall(".//header//img")
+    assert img.get("src") == "../../assets/logo.png" and img.get("alt") == ""  # the brand's name follows
+
+
+def test_a_bilingual_pdf_is_offered_as_such(tmp_path, document_fr, document_en, theme):
+    site = build_site(tmp_path / "out", document_fr, document_en, theme)
+    bilingual = site / "congres-2023" / "congres-2023.bilingual.pdf"
+    bilingual.write_bytes(b"%PDF" * 500)
+    from presskit.renderers.web import Release, render_release_pages
+
+    files = tuple(sorted((site / "congres-2023").glob("congres-2023.*")))
+    render_release_pages(Release("congres-2023", (document_fr, document_en), files), theme, site)
+    links = ["".join(a.itertext()) for a in parse_html(page(site, "en")).findall(".//section[@class='downloads']//a")]
+    assert "PDF · Bilingual edition (2 KB)" in links

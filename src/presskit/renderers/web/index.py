@@ -32,7 +32,7 @@ def render_index(folder: Path, theme: Theme, *, now: datetime | None = None, bas
         page={"lang": page_lang, "tag": labels.lang_tag(page_lang), "entries": entries,
               "feeds": [(lang, f"feed.{lang}.atom", labels.label(lang, "french" if lang == "fr" else "english"))
                         for lang in langs],
-              "fonts": {k: os.path.relpath(v, folder) for k, v in assets.items()},
+              "assets": {k: os.path.relpath(v, folder) for k, v in assets.items()},
               "dates": {e["slug"]: {lang: labels.long_date(e["published"], lang) for lang in langs}
                         for e in entries}},
         theme=theme_values(theme), words_of=words)

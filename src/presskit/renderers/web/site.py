@@ -120,7 +120,7 @@ def _page(document: Document, theme: Theme, release: Release, web: Path, tags: d
         "x_default": urls[release.documents[0].lang],
         "downloads": _downloads(release.files, web, lang),
         "index": "../../index.html", "feed": f"../../feed.{lang}.atom",
-        "fonts": {k: os.path.relpath(v, web) for k, v in assets.items()},
+        "assets": {k: os.path.relpath(v, web) for k, v in assets.items()},
         "json_ld": news_article(document, theme, tag=tags[lang], url=urls[lang], image=card,
                                 published=published, logo=logo_url(base_url, assets, web),
                                 other={"url": urls[other.lang], "tag": tags[other.lang],
@@ -141,7 +141,8 @@ def _downloads(files: Sequence[Path], web: Path, lang: str) -> list[dict]:
         found.append({
             "href": os.path.relpath(path, web), "name": path.name, "lang": language,
             "format": words(lang)[f"word_{kind}"] + (" (PDF/A)" if path.name.endswith(".pdfa.pdf") else ""),
-            "language": labels.label(lang, "french" if language == "fr" else "english") if language else "",
+            "language": labels.label(lang, "french" if language == "fr" else "english") if language
+            else labels.label(lang, "bilingual"),
             "size": file_size(path.stat().st_size, lang), "bytes": path.stat().st_size,
         })
     return found
