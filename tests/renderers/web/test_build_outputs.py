@@ -33,6 +33,7 @@ def test_the_sample_builds_pages_emails_and_wire_copy(kit):
     english = parse_html(folder / "web" / "index.en.html")
     assert "".join(english.find(".//h1").itertext()) == "A successful Congrès France Bioproduction"
     data = json_ld(english)
+    assert [m.get("content") for m in english.iter("meta") if m.get("property") == "og:url"] == [data["url"]]
     assert data["url"] == f"https://press.example.org/{SAMPLE}/web/index.en.html"
     assert data["translationOfWork"]["url"] == f"https://press.example.org/{SAMPLE}/web/index.fr.html"
     assert data["datePublished"] == "2025-06-03"  # the sample has no date: the build's day

@@ -89,6 +89,7 @@ def test_open_graph_and_twitter_card(site, document_en, theme):
     assert meta(tree, "og:description").startswith("La crise Covid") and meta(tree, "description")
     assert meta(tree, "og:locale") == "en_GB" and meta(tree, "og:locale:alternate") == "fr_FR"
     assert meta(tree, "twitter:card") == "summary_large_image"
+    assert not [m for m in tree.iter("meta") if m.get("property") == "og:url"]  # relative: needs [web] base_url
     card = page(site, "en").parent / meta(tree, "og:image")
     assert meta(tree, "twitter:image") == meta(tree, "og:image") == "card.en.png"
     with Image.open(card) as image:
