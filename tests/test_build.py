@@ -60,7 +60,8 @@ def test_the_five_files_are_written(built):
     folder, results = built
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted([f"{SAMPLE}.fr.docx", f"{SAMPLE}.fr.pdf", f"{SAMPLE}.en.docx",
-                            f"{SAMPLE}.en.pdf", "report.json"])
+                            f"{SAMPLE}.en.pdf", "report.json", f"{SAMPLE}.fr.eml", f"{SAMPLE}.en.eml",
+                            f"{SAMPLE}.en.txt", "web"])
     assert not list(folder.glob(".*.tmp"))
     assert [r.complete for r in results] == [True]
 

@@ -16,7 +16,8 @@ from presskit.runtime.lock import build_lock
 
 
 def fingerprints(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # web/ holds the pages
 
 
 def test_a_second_build_of_the_same_kit_waits_for_none(kit_dir):

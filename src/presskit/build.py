@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
@@ -26,6 +28,7 @@ class Result:
     source: Path
     folder: Path
     outputs: list[Path] = field(default_factory=list)
+    press: list[Path] = field(default_factory=list)  # web pages, e-mails, wire copy
     report: dict = field(default_factory=dict)
     complete: bool = True
 
@@ -44,6 +47,8 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
         results = pool.map_releases(
             lambda source, releases_pool: build_release(context, source, options, releases_pool, progress),
             releases)
+        pool.submit("index", None, kit.theme, options.out or kit.output, now=_now(options),
+                    base_url=kit.base_url).result()
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -66,6 +71,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         french_files.append(french)
         renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress))
 
+    press: list[Pending] = []
     try:
         published = Publisher(context, progress, french_ready=render_french).publish(source)
         status = _status(published, options)
@@ -77,13 +83,44 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
                                            folder / f"{slug}.bilingual.pdf"))
         outputs = [render.result() for render in renders]
+        if status != "incomplete":
+            press = _submit_press(pool, (french_files[0], english), kit, folder, outputs, options, progress)
+        written = [path for render in press for path in _paths(render.result())]
     except BaseException:
-        wait_quietly(renders)
+        wait_quietly(renders + press)
         raise
     report = build_report(source, published.french, english, published.problems, outputs, status,
                           engine=_engine_label(english), offline=options.offline)
     write_json(folder / "report.json", report)
-    return Result(source, folder, outputs, report, complete=status != "incomplete")
+    return Result(source, folder, outputs, written, report, complete=status != "incomplete")
+
+
+def _submit_press(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, folder: Path,
+                  outputs: list[Path], options: Options, progress: Progress) -> list[Pending]:
+    """Send the release's web pages, its e-mail per language and its English wire copy to the pool."""
+    slug, now = folder.name, _now(options)
+    progress(f"writing the web pages, e-mails and wire copy of {slug}")
+    pending = [pool.submit("web", documents, kit.theme, folder.parent, slug=slug, files=tuple(outputs), now=now,
+                           base_url=kit.base_url, english_tag=kit.locale.replace("_", "-"))]
+    for document in documents:
+        pdf = [folder / f"{slug}.{document.lang}.pdf"] if options.attach else []
+        page = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{document.lang}.html" if kit.base_url else ""
+        pending.append(pool.submit("email", document, kit.theme, folder / f"{slug}.{document.lang}.eml",
+                                   attachments=pdf, page_url=page, now=now))
+    pending.append(pool.submit("wire", documents[1], kit.theme, folder / f"{slug}.en.txt", locale=kit.locale,
+                               end_mark=kit.end_mark, today=now.date()))
+    return pending
+
+
+def _paths(written: Path | list[Path]) -> list[Path]:
+    """The files a render wrote (one, or a list)."""
+    return written if isinstance(written, list) else [written]
+
+
+def _now(options: Options) -> datetime:
+    """The time the press outputs take as now (--now, a naive time being Paris time), else the clock."""
+    moment = datetime.fromisoformat(options.now) if options.now else datetime.now(timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
 
 
 def _status(published: Published, options: Options) -> str:
@@ -122,6 +159,7 @@ def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Do
         "status": status,
         "provenance": provenance,
         "date": document.dateline.date if document.dateline else "",
+        "embargo": document.meta_value("embargo"),  # the embargo's end, for the web pages
         "keywords": ", ".join(dict.fromkeys(u.en if document.lang == "en" else u.fr
                                             for u in document.terms if u.kind == "term")),
     }

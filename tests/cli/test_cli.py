@@ -27,7 +27,7 @@ def assert_clean_error(stderr):
 def test_build_one_release_into_another_folder(kit_dir, tmp_path):
     code, _, err = presskit("build", f"sources/{SAMPLE}.fr.txt", "--out", tmp_path / "out", cwd=kit_dir)
     assert code == 0, err
-    assert len(list((tmp_path / "out" / SAMPLE).iterdir())) == 5
+    assert len(list((tmp_path / "out" / SAMPLE).iterdir())) == 9  # 4 documents, report, 2 e-mails, wire, web/
     report = json.loads((tmp_path / "out" / SAMPLE / "report.json").read_text(encoding="utf-8"))
     assert f"{report['segments']['memory']} from memory" in err and "0 untranslated" in err
     table = err.splitlines()[-2:]
@@ -193,4 +193,4 @@ def test_a_batch_from_the_command_line_builds_every_release(kit_dir):
     assert code == 0, err
     for slug in (SAMPLE, "copie"):
         assert sorted(p.suffix for p in (kit_dir / "output" / slug).iterdir()) == \
-            [".docx", ".docx", ".json", ".pdf", ".pdf"]
+            ["", ".docx", ".docx", ".eml", ".eml", ".json", ".pdf", ".pdf", ".txt"]  # "": web/

@@ -1,6 +1,7 @@
 """`presskit build` and `presskit check`: the kit's documents, or only the quality gate on the English."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -36,13 +37,17 @@ TERM_COLUMNS = ("applied", "repaired", "missing", "forbidden")
 @click.option("--draft", is_flag=True, help="Build even with untranslated segments, marked as a draft.")
 @click.option("--bilingual", is_flag=True, help="Also write French and English side by side in one PDF.")
 @click.option("--pdfa", is_flag=True, help="Also write PDF/A-2b copies of the PDFs, for archives.")
+@click.option("--attach", is_flag=True, help="Attach each language's PDF to its e-mail (.eml).")
+@click.option("--now", default=None, callback=lambda _c, _p, v: _iso_time(v),
+              help="Take this ISO time as now for embargoes (e.g. 2025-06-03T08:00, Paris time).")
 @KIT_OPTION
 def build(sources: tuple[Path, ...], out: Path | None, engine: str | None, engine_url: str | None,
-          offline: bool, draft: bool, bilingual: bool, pdfa: bool, kit_dir: Path) -> None:
+          offline: bool, draft: bool, bilingual: bool, pdfa: bool, attach: bool, now: str | None,
+          kit_dir: Path) -> None:
     """Build the French and English DOCX and PDF of each release, with report.json."""
     kit = load_kit(kit_dir)
     options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft,
-                      bilingual=bilingual, pdfa=pdfa)
+                      bilingual=bilingual, pdfa=pdfa, attach=attach, now=now)
     pool = open_pool()
     try:
         results = build_kit(kit, [existing(p) for p in sources or []] or None, options,
@@ -51,6 +56,14 @@ def build(sources: tuple[Path, ...], out: Path | None, engine: str | None, engin
         pool.close()
     for result in results:
         _summary(result)
+
+
+def _iso_time(value: str | None) -> str | None:
+    """Check a --now time."""
+    try:
+        return value and datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO time; write e.g. 2025-06-03T08:00") from None
 
 
 def _summary(result) -> None:

@@ -14,7 +14,7 @@ from presskit.kit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "web", "wire"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Kit:
     figures: tuple[Figure, ...] = ()
     engine_url: str | None = None  # [translation] url: the engine's server (DeepL proxy, LibreTranslate)
     engine_settings: dict[str, Any] = field(default_factory=dict)  # formality, project, credentials...
+    base_url: str = ""  # [web] base_url: where the press room is published
+    end_mark: str = "###"  # [wire] end_mark: "###" or "ENDS"
 
     @property
     def sources(self) -> Path:
@@ -97,6 +99,8 @@ def load_kit(root: Path) -> Kit:
         figures=_figures(_array(data, "figures", path), path),
         engine_url=str(translation["url"]) if translation.get("url") else None,
         engine_settings=_engine_settings(translation, path, root),
+        base_url=str(_table(data, "web", path).get("base_url", "")),
+        end_mark=_end_mark(_table(data, "wire", path).get("end_mark", "###"), path),
     )
 
 
@@ -160,6 +164,14 @@ def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
     """The key figures listed in the settings."""
     
     return figures_from_settings(items, path)
+
+
+def _end_mark(value: object, path: Path) -> str:
+    """Check the wire copy's end mark."""
+    if value not in ("###", "ENDS"):
+        raise PresskitError(f"[wire] end_mark = {value!r} is not an end mark", path=path,
+                            hint='use "###" (the default) or "ENDS"')
+    return str(value)
 
 
 def _locale(value: object, path: Path) -> str:

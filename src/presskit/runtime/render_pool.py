@@ -17,33 +17,51 @@ from presskit.runtime.workers import Worker, can_fork, completed, map_forked
 T = TypeVar("T")
 R = TypeVar("R")
 LANGUAGE_FORMATS = ("docx", "pdf")  # the documents of each language, in the order they are written
-RENDERERS = {  # format → (renderer module, function); the function takes the document(s), theme, path
+RENDERERS = {  # format → (renderer module, function(document(s), theme, path, **options))
     "docx": ("presskit.renderers.docx.writer", "render"),
     "pdf": ("presskit.renderers.pdf.writer", "render"),
     "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
+    "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the site's root
+    "email": ("presskit.renderers.email", "render_email"),
+    "wire": ("presskit.renderers.wire", "render"),
+    "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf"}  # one worker per library
+# one worker per format library; the DOCX worker, done first, also writes the press outputs
+WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "docx", "email": "docx",
+             "wire": "docx", "index": "docx"}
+WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web", "presskit.renderers.email",
+                    "presskit.renderers.wire"),
+           "pdf": ("presskit.renderers.pdf.writer",)}
 _started: dict[str, Worker] | None = None
 
 
-def render(format: str, document, theme, path: Path) -> Path:
-    """Render `document` (a pair for "bilingual") in `format` at `path`; the renderer is loaded by name."""
+def render(format: str, document, theme, path: Path, **options) -> Path | list[Path]:
+    """Render `document` (a pair for "bilingual" and "web", None for "index") in `format` at `path`.
+
+    The renderer is loaded by name; `options` are its own (the web pages' time and address...).
+    """
     module, function = RENDERERS[format]
-    documents = document if isinstance(document, tuple) else (document,)
-    return getattr(import_module(module), function)(*documents, theme, path)
+    documents = document if isinstance(document, tuple) else () if document is None else (document,)
+    return getattr(import_module(module), function)(*documents, theme, path, **options)
+
+
+def warm_up(worker: str) -> None:
+    """Import the renderers a worker runs (its first task, while the main process reads the release)."""
+    for module in WARM_UP[worker]:
+        import_module(module)
 
 
 class Pending(Protocol):
     """A render under way: `result()` waits for it and returns the path written, or raises."""
 
-    def result(self) -> Path: ...
+    def result(self) -> Path | list[Path]: ...
 
 
 class RenderPool(Protocol):
     """Where renders run."""
 
-    def submit(self, format: str, document, theme, path: Path) -> Pending: ...
+    def submit(self, format: str, document, theme, path: Path, **options) -> Pending: ...
 
     def map_releases(self, work: Callable[[T, "RenderPool"], R], items: list[T]) -> list[R]: ...
 
@@ -53,9 +71,9 @@ class RenderPool(Protocol):
 class InProcessPool:
     """Renders in this process, one after the other; releases one after the other."""
 
-    def submit(self, format: str, document, theme, path: Path) -> Pending:
+    def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
         """Render now; an error comes out of `result()`."""
-        return completed(lambda: render(format, document, theme, path))
+        return completed(lambda: render(format, document, theme, path, **options))
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
         """Do `work(item, self)` for each item, in order."""
@@ -71,9 +89,11 @@ class ForkedPool:
     def __init__(self, workers: dict[str, Worker]) -> None:
         self.workers = workers
 
-    def submit(self, format: str, document, theme, path: Path) -> Pending:
-        """Send the render to its library's worker."""
-        return self.workers[WORKER_OF[format]].submit(render, format, document, theme, path)
+    def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
+        """Send the render to its library's worker (render here once the workers are closed)."""
+        if not self.workers:
+            return InProcessPool().submit(format, document, theme, path, **options)
+        return self.workers[WORKER_OF[format]].submit(partial(render, **options), format, document, theme, path)
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
         """One release: `work(item, self)`; several: one forked process per core, each rendering itself."""
@@ -121,4 +141,4 @@ def _start_workers() -> dict[str, Worker] | None:
     """One warm worker per renderer library (None where workers cannot be forked)."""
     if not can_fork():
         return None
-    return {name: Worker(warm=partial(import_module, RENDERERS[name][0])) for name in LANGUAGE_FORMATS}
+    return {name: Worker(warm=partial(warm_up, name)) for name in WARM_UP}

@@ -1,0 +1,60 @@
+"""The e-mail's HTML part: a 600-pixel table with inline CSS, which Gmail and Outlook keep."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from presskit.typesetting import labels
+from presskit.typesetting import typography
+from presskit.document import Document
+from presskit.typesetting.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
+from presskit.renderers.email.cache import bytecode_cache
+from presskit.kit.theme import Theme
+
+TEMPLATES = Path(__file__).parent / "templates"
+FONT = "Arial, Helvetica, sans-serif"  # web fonts do not survive mail clients
+
+
+@functools.cache
+def _environment() -> Environment:
+    """The Jinja2 environment of the e-mail templates, autoescaping HTML."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                       bytecode_cache=bytecode_cache("email"))
+
+
+def html_body(document: Document, theme: Theme, *, page_url: str = "", online_label: str = "") -> str:
+    """Render the HTML part of `document`."""
+    lang = document.lang
+    numbers = note_numbers(n.id for n in document.footnotes)
+    blocks = []
+    for block in document.blocks:
+        if block.kind == "list":
+            blocks.append({"kind": "list", "items": [inline_runs(i, (), numbers, lang) for i in block.items]})
+            continue
+        text = block.text
+        if block.kind == "quote":
+            opening, closing = labels.quote_marks(lang)
+            text = f"{opening}{text.strip()}{closing}"
+        blocks.append({"kind": block.kind, "href": block.url,
+                       "paragraphs": [inline_runs(t, () if block.kind == "quote" else refs, numbers, lang)
+                                      for t, refs in paragraphs(text, block.notes)],
+                       "attribution": typography.apply(labels.attribution_line(block), lang)
+                       if block.kind == "quote" else ""})
+    return _environment().get_template("message.html").render(
+        lang=labels.lang_tag(lang), doc=document, blocks=blocks, font=FONT, theme=theme,
+        title=typography.apply(document.title, lang), subtitle=typography.apply(document.subtitle, lang),
+        figures=[(typography.apply(f.value, lang), typography.apply(f.label, lang)) for f in document.figures],
+        notes=[(numbers[n.id], footnote_runs(n.text, n.url, lang)) for n in document.footnotes],
+        about=[(labels.label(lang, "about", org=a.organization),
+                [inline_runs(t, (), None, lang) for t, _ in paragraphs(a.text)]) for a in document.about],
+        contacts=[{"lines": [v for v in (c.name, typography.apply(c.role, lang), c.organization) if v.strip()],
+                   "email": c.email, "phones": [(p, tel_href(p)) for p in phones(c.phone)]}
+                  for c in document.contacts],
+        words={"press_release": labels.label(lang, "press_release"),
+               "key_figures": labels.label(lang, "key_figures"), "notes": labels.label(lang, "notes"),
+               "contact": labels.label(lang, "contacts" if len(document.contacts) > 1 else "contact"),
+               "online": online_label},
+        page_url=page_url)
