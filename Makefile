@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: kit test install clean bench
+.PHONY: kit test lint install clean bench
 
 # An editable install leaves presskit's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
 # they would be compiled again on every run (~0.1 s of CPU), so `compileall` brings them up to date.
@@ -12,8 +12,12 @@ kit: $(STAMP)
 	$(BIN)/python -m compileall -q src/presskit
 	$(BIN)/presskit build
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
