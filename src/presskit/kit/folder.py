@@ -9,11 +9,13 @@ from typing import Any
 
 from presskit.document import Contact, Figure
 from presskit.errors import PresskitError
+from presskit.kit.paths import inside_kit
 from presskit.kit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "kit"}
+_KIT_KEYS = {"follow_symlinks"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Kit:
     engine: str = "google"
     locale: str = "en_GB"
     figures: tuple[Figure, ...] = ()
+    follow_symlinks: bool = False  # [kit] follow_symlinks: read sources, logos, fonts through links
 
     @property
     def sources(self) -> Path:
@@ -48,8 +51,11 @@ class Kit:
         if not self.sources.is_dir():
             raise PresskitError("this folder is not a kit: it has no sources/ folder", path=self.root,
                                 hint="run `presskit init DIR` to create one, or cd into a kit folder")
-        return sorted(p for p in self.sources.iterdir()
-                      if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        releases = sorted(p for p in self.sources.iterdir()
+                          if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        for release in releases:
+            inside_kit(self.root, release, self.follow_symlinks, "release")
+        return releases
 
 
 def slug_of(source: Path) -> str:
@@ -75,6 +81,9 @@ def load_kit(root: Path) -> Kit:
     """Read the kit at `root`; without `presskit.toml`, defaults."""
     root = root.resolve()
     path = root / SETTINGS
+    if path.is_dir():
+        raise PresskitError(f"{SETTINGS} is a folder, not the kit's settings file", path=path,
+                            hint=f"remove or rename the folder; {SETTINGS} must be a TOML text file")
     if not path.is_file():
         return Kit(root=root)
     data = _read_toml(path)
@@ -83,22 +92,48 @@ def load_kit(root: Path) -> Kit:
         raise PresskitError(f"unknown section(s) {', '.join(sorted(unknown))}", path=path,
                             hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
     translation = _table(data, "translation", path)
+    follow = _boolean(_kit_table(data, path), "kit", "follow_symlinks", False, path)
     return Kit(
         root=root,
         theme=theme_from_settings(_table(data, "brand", path),
-                                  _array(data, "organizations", path), root, path),
+                                  _array(data, "organizations", path), root, path,
+                                  follow_symlinks=follow),
         contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
-        offline_only=bool(translation.get("offline", False)),
+        offline_only=_boolean(translation, "translation", "offline", False, path),
         engine=str(translation.get("engine", "google")),
         locale=_locale(translation.get("locale", "en_GB"), path),
         figures=_figures(_array(data, "figures", path), path),
+        follow_symlinks=follow,
     )
+
+
+def _kit_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The [kit] table (how presskit treats the kit folder itself), its keys checked."""
+    table = _table(data, "kit", path)
+    unknown = set(table) - _KIT_KEYS
+    if unknown:
+        raise PresskitError(f"unknown [kit] key(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the keys are: {', '.join(sorted(_KIT_KEYS))}")
+    return table
+
+
+def _boolean(table: dict[str, Any], section: str, key: str, default: bool, path: Path) -> bool:
+    """A true/false setting; a string such as "false" is refused (it would read as true)."""
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise PresskitError(f"[{section}] {key} = {value!r} is not a boolean", path=path,
+                            hint=f"write {key} = true or {key} = false, without quotes")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file into a dict, turning syntax errors into a clear error with the line."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+    except RecursionError:
+        raise PresskitError("the settings nest tables or arrays too deeply to read", path=path,
+                            hint="presskit.toml needs at most a few levels of [tables] and [arrays]"
+                            ) from None
     except tomllib.TOMLDecodeError as error:
         line = re.search(r"line (\d+)", str(error))
         raise PresskitError(f"invalid TOML: {error}", path=path,
