@@ -68,3 +68,25 @@ def test_ctrl_c_leaves_no_partial_file(kit_dir):
     assert "interrupted" in rest and "Traceback" not in rest
     # the kit is swapped in whole or not at all: no kit folder, no staging folder is left
     assert [p.name for p in (kit_dir / "output").iterdir()] == [".presskit.lock"]
+
+
+def test_two_review_imports_at_once_lose_no_approved_edit(kit_dir):
+    from lxml import etree
+
+    namespaces = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    run = [sys.executable, "-m", "presskit", "review"]
+    subprocess.run(run + ["export", f"sources/{SAMPLE}.fr.txt", "--offline"], cwd=kit_dir, check=True,
+                   capture_output=True)
+    exported = kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.xlf"
+    edits = {"a.xlf": ("subtitle#0", "Heading for Europe in 2030"),
+             "b.xlf": ("title#0", "A resounding success for the Congress")}
+    for name, (unit, english) in edits.items():
+        tree = etree.parse(str(exported))
+        tree.find(f".//x:trans-unit[@id='{unit}']/x:target", namespaces).text = english
+        tree.write(str(kit_dir / name), xml_declaration=True, encoding="UTF-8")
+    imports = [subprocess.Popen(run + ["import", name], cwd=kit_dir, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for name in edits]
+    outcomes = [(process.wait(timeout=120), process.stderr.read()) for process in imports]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    memory = (kit_dir / "glossary" / "memory.tmx").read_text(encoding="utf-8")
+    assert all(english in memory for _, english in edits.values())
