@@ -9,7 +9,7 @@ from presskit.runtime.disk_memo import disk_memo
 
 _WORDLESS = re.compile(rf"^(?:[\W\d_]+|(?:{EMAIL.pattern})|(?:{URL.pattern}))[.,;:!?]*$")  # nothing to translate
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_END_INSIDE = re.compile(r"[.!?…]\S*\s")  # a full stop followed by more text
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…][^\s.!?…]*\s")  # a full stop followed by more text (linear)
 # Abbreviations after which a full stop does not end a French sentence (pysbd splits after them).
 _ABBREVIATIONS = re.compile(
     r"(?:^|\s)(?:Dr|Pr|Me|Mme|Mlle|Mgr|M|MM|St|Ste|Cie|etc|cf|env|av|apr|J\.-C|[A-Z])\.\s*$"
