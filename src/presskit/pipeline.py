@@ -26,6 +26,7 @@ from presskit.transforms.key_figures import ExtractFigures, MergeKitFigures
 from presskit.transforms.kit_contacts import AddKitContacts
 from presskit.transforms.library_about import AddLibraryAbout
 from presskit.transforms.names import SpellAboutNames
+from presskit.transforms.readable_figures import KeepReadableFigures
 from presskit.transforms.translate import Engine, Translate
 from presskit.translation.memory import TranslationMemory
 
@@ -69,6 +70,7 @@ def french_steps(context: Context) -> tuple[Step, ...]:
     names = [entry.fr for entry in context.glossary.entries if entry.kind == "name"]
     return (
         ExtractFigures(),
+        KeepReadableFigures(),  # a 60-group number is no key figure (its cell would not fit a page)
         MergeKitFigures(context.kit.figures),
         AnnotateTerms(context.glossary),
         SpellAboutNames(names),

@@ -16,6 +16,7 @@ SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "kit"}
 _KIT_KEYS = {"follow_symlinks"}
+MAX_FIGURE_VALUE = 24  # what a key-figures cell holds (transforms.readable_figures)
 
 
 @dataclass(frozen=True)
@@ -193,5 +194,9 @@ def figures_from_settings(items: list[dict[str, Any]], path: Path) -> tuple[Figu
         if unknown or not item.get("value") or not item.get("label"):
             raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series "
                                 f"besides)", path=path, hint='write value = "85 %", label = "…"')
+        if len(str(item["value"])) > MAX_FIGURE_VALUE:
+            raise PresskitError(f"[[figures]] entry {n}: the value {str(item['value'])[:30]!r}… is too "
+                                f"long for a key figure (at most {MAX_FIGURE_VALUE} characters)",
+                                path=path, hint='keep the number in value ("25,3 Md€") and the words in label')
         figures.append(Figure(str(item["value"]), str(item["label"]), str(item.get("series", ""))))
     return tuple(figures)

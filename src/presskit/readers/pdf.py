@@ -8,6 +8,7 @@ import re
 from presskit.document import Document
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
+from presskit.readers.guard import check_shape
 from presskit.readers.layout import Layout
 
 MAX_PAGES = 200
@@ -19,7 +20,7 @@ _HINT = "export the PDF again from its source, or give presskit the release as .
 def read_pdf(data: bytes, source: str = "") -> Document:
     """Build the Document of a French press release saved as PDF (its text layer)."""
     text, links = pdf_text(data, source)
-    return plain.parse(text, source, Layout(links=links))
+    return plain.parse(check_shape(text, source), source, Layout(links=links))
 
 
 def _open(data: bytes, source: str):

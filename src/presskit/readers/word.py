@@ -12,6 +12,7 @@ import zipfile
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
+from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
 from presskit.readers.patterns import is_bullet
@@ -79,7 +80,7 @@ def read_docx(data: bytes, source: str = "") -> Document:
         raise PresskitError(f"this DOCX file cannot be opened ({type(exc).__name__})", path=source,
                             hint="open it in Word or LibreOffice and save it again as .docx") from None
     text, layout = to_text(document)
-    return plain.parse(text, source, layout)
+    return plain.parse(check_shape(text, source), source, layout)
 
 
 def to_text(document) -> tuple[str, Layout]:
