@@ -9,6 +9,8 @@ import io
 import re
 import zipfile
 
+from lxml import etree
+
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
@@ -60,13 +62,30 @@ def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], sour
     for member in members:
         try:
             with archive.open(member) as handle:
-                head = handle.read(4096)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+                doctype = _doctype(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError,
+                etree.XMLSyntaxError) as exc:
             raise PresskitError(f"this DOCX file is damaged ({member.filename}: {exc})", path=source,
                                 hint="open it in Word or LibreOffice and save it again as .docx") from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise PresskitError(f"this DOCX file declares XML entities in {member.filename}, which Word "
-                                "never writes", path=source, hint="check where the file comes from")
+        if doctype:
+            raise PresskitError(f"this DOCX file declares a DTD or XML entities in {member.filename}, "
+                                "which Word never writes", path=source, hint="check where the file comes from")
+
+
+def _doctype(handle) -> bool:
+    """Whether the XML read from `handle` has a DOCTYPE before its root element, in any encoding.
+
+    The XML is parsed (no DTD loaded, no entity resolved, no network) only up to its first element:
+    whatever comes before it (a long comment, UTF-16 text) cannot hide a declaration.
+    """
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, load_dtd=False,
+                                 no_network=True)
+    while chunk := handle.read(65536):
+        parser.feed(chunk)
+        for _, element in parser.read_events():
+            info = element.getroottree().docinfo
+            return bool(info.doctype) or info.internalDTD is not None
+    return False
 
 
 def read_docx(data: bytes, source: str = "") -> Document:
