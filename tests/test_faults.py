@@ -90,3 +90,16 @@ def test_two_review_imports_at_once_lose_no_approved_edit(kit_dir):
     assert [code for code, _ in outcomes] == [0, 0], outcomes
     memory = (kit_dir / "glossary" / "memory.tmx").read_text(encoding="utf-8")
     assert all(english in memory for _, english in edits.values())
+
+
+def test_ctrl_c_while_presskit_is_still_importing_prints_no_traceback(kit_dir):
+    # Ctrl-C lands while the command's modules are loading (the first ~60 ms of a run)
+    code = ("import os, signal, presskit.__main__ as entry\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+            "import presskit.cli.app\n"
+            "entry.run()\n")
+    done = subprocess.run([sys.executable, "-c", code, "build", "--offline"], cwd=kit_dir,
+                          capture_output=True, text=True, timeout=60, preexec_fn=_as_in_a_terminal)
+    assert done.returncode == 130
+    assert done.stderr == "interrupted: nothing was written\n"
+    assert not (kit_dir / "output").exists()
