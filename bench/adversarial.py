@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Communiqué de presse\n\n"
+SENTENCE = "La crise a montré l’importance de la maîtrise de la production des produits de santé. "
 
 
 def _fill(unit: str, size: int) -> str:
@@ -31,7 +32,7 @@ SHAPES = {  # name → (file suffix, function of the size giving the release's t
     "a term repeated": (".txt", lambda n: TITLE + _fill("la bioproduction et ", n) + "fin.\n"),
     "one long word": (".txt", lambda n: TITLE + _fill("a", n) + "\n"),
     "one long dotted word": (".txt", lambda n: TITLE + _fill("a.", n) + "\n"),
-    "one paragraph": (".txt", lambda n: TITLE + _fill("La crise a montré l’importance de la maîtrise de la production des produits de santé. ", n) + "\n"),
+    "one paragraph": (".txt", lambda n: TITLE + _fill(SENTENCE, n) + "\n"),
     "one-word paragraphs": (".txt", lambda n: TITLE + _fill("mot\n\n", n)),
     "md [": (".md", lambda n: "# Titre\n\n" + _fill("[", n) + "\n"),
     "md ![": (".md", lambda n: "# Titre\n\n" + _fill("![", n) + "\n"),

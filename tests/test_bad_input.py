@@ -48,8 +48,8 @@ def test_markup_characters_come_out_literally_in_both_documents(kit_dir):
     (kit_dir / "sources" / "balises.fr.txt").write_text(release, encoding="utf-8")
     code, _, err = presskit("build", "sources/balises.fr.txt", "--offline", "--draft", cwd=kit_dir)
     assert code == 0, err
-    from pypdf import PdfReader
     import docx
+    from pypdf import PdfReader
     folder = kit_dir / "output" / "balises"
     for lang in ("fr", "en"):
         pdf = " ".join(p.extract_text() for p in PdfReader(folder / f"balises.{lang}.pdf").pages)
@@ -76,7 +76,6 @@ def test_a_500_character_word_and_url(kit_dir):
 
 sys.path.insert(0, str(__import__("helpers").ROOT))
 from bench.adversarial import SHAPES, shape_text  # noqa: E402
-
 from presskit.build import Options, build  # noqa: E402
 from presskit.errors import PresskitError  # noqa: E402
 from presskit.kit.folder import load_kit  # noqa: E402

@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from helpers import SAMPLE, long_release
-from presskit.runtime import atomic
 from presskit.build import Options, build
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit
+from presskit.runtime import atomic
 from presskit.runtime.lock import build_lock
 
 

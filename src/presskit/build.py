@@ -59,7 +59,8 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
                     folder=staging.staging_of(out, slugs[source], token)),
                 releases)
             for result in results:
-                staging.swap_in(result.staging, result.folder)
+                if result.staging is not None:
+                    staging.swap_in(result.staging, result.folder)
         finally:
             staging.discard(out)
     incomplete = [r for r in results if not r.complete]
@@ -142,9 +143,9 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                   staging=folder if folder != final else None)
 
 
-def _kit_changes(final: Path, names: list[str], status: str) -> dict:
+def _kit_changes(final: Path, names: list[str], status: str) -> dict[str, object]:
     """What this build does to the kit folder, for the report (files new, replaced, removed)."""
-    done = staging.changes(final, names)
+    done: dict[str, object] = dict(staging.changes(final, names))
     if status == "incomplete" and done["removed"]:
         done["note"] = ("the English is incomplete: the earlier English files were removed so that "
                         "no older English stands beside this French")

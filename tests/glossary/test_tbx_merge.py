@@ -1,10 +1,11 @@
 """A TBX exported by a CAT tool (no projectSubset, other dialects) merges into the existing rows (issue 17, 7)."""
+import re
 import shutil
 import threading
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from presskit.errors import PresskitError
 from presskit.glossary.csv_files import read_folder
 from presskit.glossary.tbx import export_tbx, import_tbx
@@ -20,8 +21,6 @@ def glossary(tmp_path):
 def strip_project_subsets(path):
     """What a CAT tool gives back: the same entries, without presskit's projectSubset admin."""
     text = path.read_text(encoding="utf-8")
-    import re
-
     path.write_text(re.sub(r"\s*<admin type=\"projectSubset\">[^<]*</admin>", "", text), encoding="utf-8")
 
 

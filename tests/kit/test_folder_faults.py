@@ -10,7 +10,6 @@ from presskit.kit.folder import load_kit
 from presskit.kit.theme import FONT_DIR
 
 
-
 def write_settings(kit_dir, text):
     (kit_dir / "presskit.toml").write_text(text, encoding="utf-8")
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from presskit.errors import PresskitError
+from presskit.glossary.csv_files import COLUMNS, read_file, read_folder
+from presskit.glossary.entries import Entry
 from presskit.runtime.atomic import write_bytes
 from presskit.runtime.lock import files_lock
-from presskit.errors import PresskitError
-from presskit.glossary.entries import Entry
-from presskit.glossary.csv_files import COLUMNS, read_file, read_folder
 from presskit.runtime.safe_xml import read_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -147,7 +147,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
     """The key figures listed in the settings."""
-    
+
     return figures_from_settings(items, path)
 
 

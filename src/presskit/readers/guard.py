@@ -14,9 +14,7 @@ from presskit.errors import PresskitError
 MAX_LINES = 50_000  # non-blank lines (a 100-page report has about 5,000)
 MAX_PARAGRAPH = 250_000  # characters in one paragraph (a long one has about 2,000)
 MAX_NUMBERS = 500  # numbers in one paragraph (a table flattened into text has a few hundred)
-MAX_WORD = 100_000  # characters without a space (the longest web address is a few thousand)
 _NUMBER = re.compile(r"\d+")
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1}}}")
 _HINT = ("presskit reads press releases: split the text into several releases, or fix its layout "
          "(line breaks, spaces) before building")
 
@@ -48,8 +46,6 @@ def check_shape(text: str, source: str = "") -> str:
             _refuse(f"a paragraph of more than {MAX_PARAGRAPH:,} characters", first, source)
         if numbers > MAX_NUMBERS:
             _refuse(f"a paragraph with {numbers} numbers (more than {MAX_NUMBERS})", first, source)
-        if len(line) > MAX_WORD and _LONG_WORD.search(line):
-            _refuse(f"a word of more than {MAX_WORD:,} characters", number, source)
     return text
 
 
