@@ -126,7 +126,7 @@ class Publisher:
     def publish(self, source: Path) -> Published:
         """Read, transform, translate and check one release (nothing is written)."""
         self.progress(f"{source.name}: reading")
-        french = apply(read(source), self.french_steps)
+        french = apply(read(self.context.kit.readable(source)), self.french_steps)  # no link out of the kit
         finished_french = apply(french, self.finishing_steps)
         self.french_ready(finished_french)
         self.progress(f"{source.name}: translating")

@@ -95,3 +95,12 @@ def test_a_truncated_font_is_a_clear_error_through_the_cli(kit_dir):
     assert done.returncode == 2, done.stderr
     assert "broken.ttf" in done.stderr and "damaged" in done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_linked_source_named_on_the_command_line_is_refused_too(kit_dir, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Titre\n\nUn texte confidentiel pour personne.\n", encoding="utf-8")
+    os.symlink(secret, kit_dir / "sources" / "lien.fr.txt")
+    done = subprocess.run([sys.executable, "-m", "presskit", "check", "sources/lien.fr.txt", "--offline"],
+                          cwd=kit_dir, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "outside the kit" in done.stderr, done.stderr

@@ -47,6 +47,10 @@ class Kit:
         """The default output folder."""
         return self.root / "output"
 
+    def readable(self, path: Path, what: str = "release") -> Path:
+        """`path`, refused when it is a link from inside the kit to a file outside it (see `inside_kit`)."""
+        return inside_kit(self.root, path, self.follow_symlinks, what)
+
     def releases(self) -> list[Path]:
         """Return every release in `sources/`, sorted by name."""
         if not self.sources.is_dir():
@@ -55,7 +59,7 @@ class Kit:
         releases = sorted(p for p in self.sources.iterdir()
                           if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
         for release in releases:
-            inside_kit(self.root, release, self.follow_symlinks, "release")
+            self.readable(release)
         return releases
 
 

@@ -12,7 +12,9 @@ def inside_kit(root: Path, path: Path, follow_symlinks: bool, what: str) -> Path
     A link inside the kit to another file of the kit is fine; one to elsewhere would send text from
     outside the kit to a translation engine, so it needs `[kit] follow_symlinks = true`.
     """
-    if follow_symlinks or not any(part.is_symlink() for part in _parts_within(root, path)):
+    if follow_symlinks or not Path(path).absolute().is_relative_to(Path(root).absolute()):
+        return path  # a file named outside the kit is the user's own choice
+    if not any(part.is_symlink() for part in _parts_within(root, path)):
         return path
     target = path.resolve()
     if target.is_relative_to(root.resolve()):
@@ -26,8 +28,6 @@ def _parts_within(root: Path, path: Path) -> list[Path]:
     """`path` and its parent folders, up to (not including) the kit's root."""
     path = Path(path).absolute()
     root = Path(root).absolute()
-    if not path.is_relative_to(root):
-        return [path]
     parts = [path]
     while parts[-1].parent != root and parts[-1].parent != parts[-1]:
         parts.append(parts[-1].parent)
