@@ -48,7 +48,8 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     pool = pool or InProcessPool()
     out, token = options.out or kit.output, os.getpid()
     slugs = unique_slugs(releases, token)
-    staging.refuse_link(out, "output folder")
+    if options.out is None:  # --out is the user's own choice; the kit's output/ is no link out
+        staging.refuse_link(out, "output folder")
     with build_lock(out):
         staging.discard(out)
         context = Context.load(kit, options)

@@ -74,3 +74,14 @@ def _try(function, *args):
         return function(*args)
     except PresskitError as error:
         return error
+
+
+def test_english_terms_repeated_thousands_of_times_are_each_found_once():
+    from presskit.glossary.entries import contains_english, english_spans
+
+    text = "monoclonal antibodies and monoclonal antibody, " * 1500
+    spans = english_spans(text, ("monoclonal antibody", "monoclonal antibodies", "antibody"))
+    assert len(spans) == 3000
+    assert {form for _, _, form in spans} == {"monoclonal antibody", "monoclonal antibodies"}
+    assert all(a < b <= c for (a, b, _), (c, _, _) in zip(spans, spans[1:]))
+    assert contains_english(text, {"monoclonal antibodies"})

@@ -70,7 +70,7 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         return ((start, len(text.rstrip())),)
     spans: list[list[int]] = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in _pysbd_sentences(text):
         start = text.find(piece.strip(), cursor)
         if start < 0 or not piece.strip():
             continue
@@ -81,6 +81,12 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             spans.append([start, end])
     return tuple(_cover_rest(text, [(a, b) for a, b in spans]))
+
+
+def _pysbd_sentences(text: str) -> list[str]:
+    """pysbd's sentences of `text`, without `Segmenter.segment`'s span step, which searches the whole
+    text again for each sentence (quadratic when sentences repeat): the caller finds the spans."""
+    return list(_segmenter().processor(text).process())
 
 
 def _cover_rest(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
