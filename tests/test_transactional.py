@@ -175,3 +175,30 @@ def test_a_staging_folder_left_by_a_killed_build_is_cleared(built):
     build(load_kit(kit_dir), options=Options(offline=True))
     assert not leftover.exists()
     assert set(tree(kit_dir / "output")) == set(before)
+
+
+def test_files_presskit_did_not_write_are_carried_into_the_new_kit(built):
+    kit_dir, _ = built
+    folder = kit_dir / "output" / SAMPLE
+    (folder / f"{SAMPLE}.en.xlf").write_text("<xliff>the translator's work</xliff>", encoding="utf-8")
+    (folder / "notes.txt").write_text("à garder", encoding="utf-8")
+    build(load_kit(kit_dir), options=Options(offline=True))
+    assert (folder / f"{SAMPLE}.en.xlf").read_text(encoding="utf-8") == "<xliff>the translator's work</xliff>"
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "à garder"
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert report["kit"]["kept"] == [f"{SAMPLE}.en.xlf", "notes.txt"] and report["kit"]["removed"] == []
+
+
+def test_a_batch_is_swapped_in_release_by_release_from_forked_builds(built):
+    kit_dir, _ = built
+    (kit_dir / "sources" / "second.fr.txt").write_text(
+        "Un second communiqué\n\nLa filière française de la bioproduction se réunit à Lyon.\n",
+        encoding="utf-8")
+    pool = render_pool.open_pool()
+    try:
+        build(load_kit(kit_dir), options=Options(offline=True, draft=True), pool=pool)
+    finally:
+        pool.close()
+    output = kit_dir / "output"
+    assert sorted(p.name for p in output.iterdir()) == [".presskit.lock", SAMPLE, "second"]
+    assert (output / "second" / "second.en.pdf").exists()

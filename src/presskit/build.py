@@ -61,7 +61,7 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
                 releases)
             for result in results:
                 if result.staging is not None:
-                    staging.swap_in(result.staging, result.folder)
+                    staging.swap_in(result.staging, result.folder, result.report["kit"]["kept"])
         finally:
             staging.discard(out)
     incomplete = [r for r in results if not r.complete]

@@ -5,7 +5,9 @@ On any failure the staging folders are removed and every earlier kit stays as it
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -55,15 +57,42 @@ def fresh_folder(folder: Path) -> Path:
 
 
 def changes(final: Path, names: list[str]) -> dict[str, list[str]]:
-    """What swapping in files `names` does to the kit folder `final`: files new, replaced, removed."""
-    old = sorted(p.name for p in final.iterdir()) if final.is_dir() and not final.is_symlink() else []
+    """What swapping in files `names` does to the kit folder `final`: files new, replaced, removed,
+    and kept (files presskit did not write there, such as an exported review file: carried over)."""
+    old = _files(final)
+    written_before = _outputs_of(final)
+    foreign = [name for name in old if name not in written_before and name not in names]
     return {"new": sorted(set(names) - set(old)), "replaced": sorted(set(names) & set(old)),
-            "removed": sorted(set(old) - set(names))}
+            "removed": sorted(set(old) - set(names) - set(foreign)), "kept": sorted(foreign)}
 
 
-def swap_in(staging: Path, final: Path) -> None:
-    """Put the staging folder in the kit folder's place (the old kit is removed once replaced)."""
+def _files(folder: Path) -> list[str]:
+    """The names of the regular files of a kit folder (none when it is absent or a link)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+
+
+def _outputs_of(final: Path) -> set[str]:
+    """The files an earlier build wrote in the kit folder, as its report.json lists them.
+
+    Without a readable report, every file named like a kit document (`<slug>.fr.pdf`…) counts.
+    """
+    try:
+        report = json.loads((final / "report.json").read_text(encoding="utf-8"))
+        return {Path(path).name for path in report["outputs"]} | {"report.json"}
+    except (OSError, ValueError, KeyError, TypeError):
+        slug = final.name
+        return {name for name in _files(final) if name == "report.json" or re.fullmatch(
+            rf"{re.escape(slug)}\.(?:fr|en)\.(?:docx|pdf|pdfa\.pdf)|{re.escape(slug)}\.bilingual\.pdf", name)}
+
+
+def swap_in(staging: Path, final: Path, keep: tuple[str, ...] | list[str] = ()) -> None:
+    """Put the staging folder in the kit folder's place (the old kit is removed once replaced);
+    the old kit's files named in `keep` are carried over first (hard links, else copies)."""
     refuse_link(final, "kit folder")
+    for name in keep:
+        _carry(final / name, staging / name)
     previous = final.with_name(PREVIOUS_PREFIX + staging.name.removeprefix(STAGING_PREFIX))
     try:
         if previous.exists():
@@ -81,6 +110,20 @@ def swap_in(staging: Path, final: Path) -> None:
         raise PresskitError(f"cannot put the new kit in place: {error.strerror or error}", path=final,
                             hint="the previous kit is unchanged; check the folder's permissions") from None
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _carry(old: Path, new: Path) -> None:
+    """Put an old kit file in the staging folder (a hard link: same file, no copy), or say why not."""
+    try:
+        if not new.exists() and old.is_file() and not old.is_symlink():
+            try:
+                os.link(old, new)
+            except OSError:
+                shutil.copy2(old, new)
+    except OSError as error:
+        raise PresskitError(f"cannot keep {old.name} in the new kit: {error.strerror or error}",
+                            path=old, hint="the previous kit is unchanged; check the disk and permissions"
+                            ) from None
 
 
 def discard(out: Path) -> None:
