@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from helpers import SAMPLE, long_release
-from presskit.runtime import atomic
 from presskit.build import Options, build
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit
+from presskit.runtime import atomic
 from presskit.runtime.lock import build_lock
 
 
@@ -67,5 +67,40 @@ def test_ctrl_c_leaves_no_partial_file(kit_dir):
     rest = process.stderr.read()
     assert process.wait(timeout=60) == 130
     assert "interrupted" in rest and "Traceback" not in rest
-    folder = kit_dir / "output" / "long"
-    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    # the kit is swapped in whole or not at all: no kit folder, no staging folder is left
+    assert [p.name for p in (kit_dir / "output").iterdir()] == [".presskit.lock"]
+
+
+def test_two_review_imports_at_once_lose_no_approved_edit(kit_dir):
+    from lxml import etree
+
+    namespaces = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    run = [sys.executable, "-m", "presskit", "review"]
+    subprocess.run(run + ["export", f"sources/{SAMPLE}.fr.txt", "--offline"], cwd=kit_dir, check=True,
+                   capture_output=True)
+    exported = kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.xlf"
+    edits = {"a.xlf": ("subtitle#0", "Heading for Europe in 2030"),
+             "b.xlf": ("title#0", "A resounding success for the Congress")}
+    for name, (unit, english) in edits.items():
+        tree = etree.parse(str(exported))
+        tree.find(f".//x:trans-unit[@id='{unit}']/x:target", namespaces).text = english
+        tree.write(str(kit_dir / name), xml_declaration=True, encoding="UTF-8")
+    imports = [subprocess.Popen(run + ["import", name], cwd=kit_dir, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for name in edits]
+    outcomes = [(process.wait(timeout=120), process.stderr.read()) for process in imports]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    memory = (kit_dir / "glossary" / "memory.tmx").read_text(encoding="utf-8")
+    assert all(english in memory for _, english in edits.values())
+
+
+def test_ctrl_c_while_presskit_is_still_importing_prints_no_traceback(kit_dir):
+    # Ctrl-C lands while the command's modules are loading (the first ~60 ms of a run)
+    code = ("import os, signal, presskit.__main__ as entry\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+            "import presskit.cli.app\n"
+            "entry.run()\n")
+    done = subprocess.run([sys.executable, "-c", code, "build", "--offline"], cwd=kit_dir,
+                          capture_output=True, text=True, timeout=60, preexec_fn=_as_in_a_terminal)
+    assert done.returncode == 130
+    assert done.stderr == "interrupted: nothing was written\n"
+    assert not (kit_dir / "output").exists()

@@ -2,9 +2,15 @@
 
 Rendering goes through the pool the caller hands in (`presskit.runtime.render_pool`): the French
 documents are sent as soon as the French is ready, while the English is being translated.
+
+Kits are swapped in whole (`presskit.runtime.staging`): every output of a release (documents,
+report, any other format) is written into its staging folder, `build_release`'s `folder`; once every
+release of the build is done, each staging folder replaces its kit folder. On any failure, nothing
+is swapped and every earlier kit stays byte for byte.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -16,6 +22,7 @@ from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.kit.folder import Kit, slug_of
 from presskit.pipeline import Context, Options, Progress, Published, Publisher, check_options
 from presskit.report import build_report, write_json
+from presskit.runtime import staging
 from presskit.runtime.lock import build_lock
 from presskit.runtime.render_pool import LANGUAGE_FORMATS, InProcessPool, Pending, RenderPool
 from presskit.runtime.workers import wait_quietly
@@ -26,11 +33,12 @@ class Result:
     """What one release's build produced."""
 
     source: Path
-    folder: Path
-    outputs: list[Path] = field(default_factory=list)
-    press: list[Path] = field(default_factory=list)  # web pages, e-mails, wire copy
+    folder: Path  # the kit folder (output/<slug>)
+    outputs: list[Path] = field(default_factory=list)  # as they are once swapped in
+    press: list[Path] = field(default_factory=list)  # web pages, e-mails, wire copy (swapped in too)
     report: dict = field(default_factory=dict)
     complete: bool = True
+    staging: Path | None = None  # where they were written
 
 
 def build(kit: Kit, sources: list[Path] | None = None, options: Options = Options(),
@@ -42,13 +50,25 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
         raise PresskitError("there is no release to build", path=kit.sources,
                             hint="put a French release (.txt, .md, .docx, .pdf) in sources/")
     pool = pool or InProcessPool()
-    with build_lock(options.out or kit.output):
+    out, token = options.out or kit.output, os.getpid()
+    slugs = unique_slugs(releases, token)
+    if options.out is None:  # --out is the user's own choice; the kit's output/ is no link out
+        staging.refuse_link(out, "output folder")
+    with build_lock(out):
+        staging.discard(out)
         context = Context.load(kit, options)
-        results = pool.map_releases(
-            lambda source, releases_pool: build_release(context, source, options, releases_pool, progress),
-            releases)
-        pool.submit("index", None, kit.theme, options.out or kit.output, now=_now(options),
-                    base_url=kit.base_url).result()
+        try:
+            results = pool.map_releases(
+                lambda source, releases_pool: build_release(
+                    context, source, options, releases_pool, progress,
+                    folder=staging.staging_of(out, slugs[source], token)),
+                releases)
+            for result in results:
+                if result.staging is not None:
+                    staging.swap_in(result.staging, result.folder, result.report["kit"]["kept"])
+        finally:
+            staging.discard(out)
+        pool.submit("index", None, kit.theme, out, now=_now(options), base_url=kit.base_url).result()
     incomplete = [r for r in results if not r.complete]
     if incomplete:
         raise IncompleteTranslation(_incomplete_message(incomplete),
@@ -57,16 +77,51 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
     return results
 
 
+def unique_slugs(releases: list[Path], token: int = 0) -> dict[Path, str]:
+    """Each release's slug, refused before anything is written when two share one or it is too long."""
+    slugs: dict[Path, str] = {}
+    owners: dict[str, Path] = {}
+    for source in releases:
+        slug = slug_of(source)
+        if slug in owners:
+            raise PresskitError(f"{owners[slug].name} and {source.name} would both be built into "
+                                f"output/{slug}/", path=source,
+                                hint="rename one of them (or build them one at a time with --out)")
+        name = staging.longest_name(slug, token)
+        if len(name.encode("utf-8")) > _name_max(source):
+            raise PresskitError(f"this file name is too long to name its kit ({len(slug)} characters "
+                                f"give {name[:40]}…, over the filesystem's limit)", path=source,
+                                hint="rename the release with a shorter name (under 200 characters)")
+        owners[slug], slugs[source] = source, slug
+    return slugs
+
+
+def _name_max(source: Path) -> int:
+    """The longest file name the filesystem allows (255 bytes where it cannot be asked)."""
+    try:
+        return os.pathconf(source.parent if source.parent.exists() else ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
 def build_release(context: Context, source: Path, options: Options, pool: RenderPool,
-                  progress: Progress) -> Result:
-    """Build one release: its French documents render while the English is made and checked."""
+                  progress: Progress, folder: Path | None = None) -> Result:
+    """Build one release into `folder` (its staging folder: the one place every output is written).
+
+    Its French documents render while the English is made and checked. Without `folder`, the
+    outputs go to the kit folder itself (output/<slug>).
+    """
     kit, slug = context.kit, slug_of(source)
-    folder = (options.out or kit.output) / slug
+    final = (options.out or kit.output) / slug
+    folder = folder or final
     renders: list[Pending] = []
     french_files: list[Document] = []  # the French document as rendered
 
     def render_french(french: Document) -> None:
-        _make_folder(folder)
+        if folder == final:
+            _make_folder(folder)
+        else:
+            staging.fresh_folder(folder)
         french = _with_meta(french, kit, "final", "original French text")
         french_files.append(french)
         renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress))
@@ -84,24 +139,40 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                                            folder / f"{slug}.bilingual.pdf"))
         outputs = [render.result() for render in renders]
         if status != "incomplete":
-            press = _submit_press(pool, (french_files[0], english), kit, folder, outputs, options, progress)
-        written = [path for render in press for path in _paths(render.result())]
+            press = _submit_press(pool, (french_files[0], english), kit, slug, folder, outputs, options,
+                                  progress)
+        written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
     except BaseException:
         wait_quietly(renders + press)
         raise
+    outputs = [final / path.name for path in outputs]
     report = build_report(source, published.french, english, published.problems, outputs, status,
                           engine=_engine_label(english), offline=options.offline)
+    report["press"] = [str(final / p) for p in written]  # web pages, e-mails, wire copy
+    names = [p.name for p in outputs] + [str(p) for p in written] + ["report.json"]
+    report["kit"] = _kit_changes(final, names, status)
     write_json(folder / "report.json", report)
-    return Result(source, folder, outputs, written, report, complete=status != "incomplete")
+    return Result(source, final, outputs, [final / p for p in written], report, complete=status != "incomplete",
+                  staging=folder if folder != final else None)
 
 
-def _submit_press(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, folder: Path,
+def _kit_changes(final: Path, names: list[str], status: str) -> dict[str, object]:
+    """What this build does to the kit folder, for the report (files new, replaced, removed)."""
+    done: dict[str, object] = dict(staging.changes(final, names))
+    if status == "incomplete" and done["removed"]:
+        done["note"] = ("the English is incomplete: the earlier English files were removed so that "
+                        "no older English stands beside this French")
+    return done
+
+
+def _submit_press(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
                   outputs: list[Path], options: Options, progress: Progress) -> list[Pending]:
     """Send the release's web pages, its e-mail per language and its English wire copy to the pool."""
-    slug, now = folder.name, _now(options)
+    now = _now(options)
     progress(f"writing the web pages, e-mails and wire copy of {slug}")
-    pending = [pool.submit("web", documents, kit.theme, folder.parent, slug=slug, files=tuple(outputs), now=now,
-                           base_url=kit.base_url, english_tag=kit.locale.replace("_", "-"))]
+    pending = [pool.submit("web", documents, kit.theme, folder, slug=slug, site=options.out or kit.output,
+                           files=tuple(outputs), now=now, base_url=kit.base_url,
+                           english_tag=kit.locale.replace("_", "-"))]
     for document in documents:
         pdf = [folder / f"{slug}.{document.lang}.pdf"] if options.attach else []
         page = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{document.lang}.html" if kit.base_url else ""

@@ -27,6 +27,7 @@ from presskit.transforms.key_figures import ExtractFigures, MergeKitFigures
 from presskit.transforms.kit_contacts import AddKitContacts
 from presskit.transforms.library_about import AddLibraryAbout
 from presskit.transforms.names import SpellAboutNames
+from presskit.transforms.readable_figures import KeepReadableFigures
 from presskit.transforms.translate import Engine, Translate
 from presskit.translation.memory import TranslationMemory
 
@@ -74,6 +75,7 @@ def french_steps(context: Context) -> tuple[Step, ...]:
     names = [entry.fr for entry in context.glossary.entries if entry.kind == "name"]
     return (
         ExtractFigures(),
+        KeepReadableFigures(),  # a 60-group number is no key figure (its cell would not fit a page)
         MergeKitFigures(context.kit.figures),
         AnnotateTerms(context.glossary),
         SpellAboutNames(names),
@@ -129,7 +131,7 @@ class Publisher:
     def publish(self, source: Path) -> Published:
         """Read, transform, translate and check one release (nothing is written)."""
         self.progress(f"{source.name}: reading")
-        french = apply(read(source), self.french_steps)
+        french = apply(read(self.context.kit.readable(source)), self.french_steps)  # no link out of the kit
         finished_french = apply(french, self.finishing_steps)
         self.french_ready(finished_french)
         self.progress(f"{source.name}: translating")

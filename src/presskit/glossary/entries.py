@@ -124,9 +124,11 @@ def english_spans(text: str, forms: set[str] | tuple[str, ...]) -> list[tuple[in
     """
     text = normalize(text).translate(_APOSTROPHES)
     spans: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))  # 1 under a form already found: each match costs its own length
     for form in sorted((f for f in forms if f.strip()), key=len, reverse=True):
         for match in _english_regex(form).finditer(text):
-            if all(match.end() <= a or b <= match.start() for a, b, _ in spans):
+            if 1 not in taken[match.start():match.end()]:
+                taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
                 spans.append((match.start(), match.end(), form))
     return sorted(spans)
 

@@ -14,15 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
 from pathlib import Path
 
 from lxml import etree
 
-from presskit.runtime.atomic import write_bytes
 from presskit.errors import PresskitError
+from presskit.glossary.csv_files import COLUMNS, read_file, read_folder
 from presskit.glossary.entries import Entry
-from presskit.glossary.csv_files import COLUMNS, read_folder
+from presskit.runtime.atomic import write_bytes
+from presskit.runtime.lock import files_lock
 from presskit.runtime.safe_xml import read_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -181,22 +181,79 @@ def _local(node: etree._Element) -> str:
 
 
 def import_tbx(path: Path, folder: Path) -> list[tuple[Path, int, Path | None]]:
-    """Write a TBX file's rows to the CSV files it names (default imported.csv), each old file → `.bak`.
+    """Merge a TBX file's rows into the glossary's CSV files, each changed file's old copy → `.bak`.
 
-    Returns (CSV file, rows written, backup or None) for each file written.
+    A row whose French term (and, for a forbidden row, English) is already in a CSV file updates
+    that row where it is; any other goes to the file the TBX names (`imported.csv` when it names
+    none, as CAT tools do). Returns (CSV file, rows it now holds, backup or None) per file written.
     """
-    by_file: dict[str, list[Entry]] = defaultdict(list)
-    for entry in read_tbx(Path(path)):
-        by_file[entry.file].append(entry)
+    imported = read_tbx(Path(path))
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, entries in by_file.items():
-        target = folder / name
-        existed = target.exists()
-        write_bytes(target, csv_bytes(entries, _dialect(target)), what="glossary file", backup=True)
-        written.append((target, len(entries), target.with_name(name + ".bak") if existed else None))
+    with files_lock(folder):  # another import or a review import writing here: wait, else refuse
+        files = _existing_rows(folder)
+        touched = _merge(files, imported)
+        written = []
+        for name in touched:
+            target = folder / name
+            existed = target.exists()
+            write_bytes(target, csv_bytes(files[name], _dialect(target)), what="glossary file", backup=True)
+            written.append((target, len(files[name]), target.with_name(name + ".bak") if existed else None))
     return written
+
+
+def _existing_rows(folder: Path) -> dict[str, list[Entry]]:
+    """The rows of each CSV file of the glossary folder; a file with a problem stops the import."""
+    files: dict[str, list[Entry]] = {}
+    for csv_path in sorted(folder.glob("*.csv")):
+        entries, problems = read_file(csv_path)
+        if problems:
+            error = problems[0].to_error()
+            error.hint = "fix this glossary file first: the import would otherwise lose its rows"
+            raise error
+        files[csv_path.name] = entries
+    return files
+
+
+def _merge(files: dict[str, list[Entry]], imported: list[Entry]) -> list[str]:
+    """Merge imported rows into `files` (file name → rows), in place; return the files changed."""
+    where: dict[tuple, tuple[str, int]] = {}
+    for name, entries in files.items():
+        for index, entry in enumerate(entries):
+            for key in _keys(entry):
+                where.setdefault(key, (name, index))
+    touched: dict[str, None] = {}
+    for entry in imported:
+        hit = next((where[key] for key in _keys(entry) if key in where), None)
+        if hit:
+            name, index = hit
+            files[name][index] = _merged(files[name][index], entry)
+        else:
+            name, rows = entry.file, files.setdefault(entry.file, [])
+            rows.append(entry)
+            for key in _keys(entry):
+                where.setdefault(key, (name, len(rows) - 1))
+        touched[name] = None
+    return list(touched)
+
+
+def _keys(entry: Entry) -> tuple[tuple[str, ...], ...]:
+    """The keys a row is matched by, best first: the same French and English; the same French in
+    the file the TBX names; the same French and kind; the same French (a forbidden row: only the first).
+
+    >>> _keys(Entry("Filière", "Sector", file="terms.csv"))[:2]
+    (('term', 'filière', 'sector'), ('terms.csv', 'term', 'filière'))
+    """
+    french, english = entry.fr.casefold(), entry.en.casefold()
+    if entry.kind == "forbidden":
+        return (("forbidden", french, english),)
+    return ((entry.kind, french, english), (Path(entry.file).name, entry.kind, french), (entry.kind, french),
+            ("approved", french))
+
+
+def _merged(old: Entry, new: Entry) -> Entry:
+    """A row updated from the TBX: its values win, but what a CAT tool left out is kept."""
+    return Entry(new.fr, new.en, new.kind, new.variants or old.variants, new.en_plural or old.en_plural,
+                 new.note or old.note, file=old.file, line=old.line)
 
 
 def csv_bytes(entries: list[Entry], dialect: tuple[list[str], str, str, bool] | None = None) -> bytes:

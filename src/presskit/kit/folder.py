@@ -10,11 +10,14 @@ from typing import Any
 from presskit.document import Contact, Figure
 from presskit.engines.base import DEFAULT_ENGINE, check_engine, engine_settings
 from presskit.errors import PresskitError
+from presskit.kit.paths import inside_kit
 from presskit.kit.theme import Theme, theme_from_settings
 
 SETTINGS = "presskit.toml"
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "web", "wire"}
+_TOP_KEYS = {"brand", "organizations", "contacts", "translation", "figures", "web", "wire", "kit"}
+_KIT_KEYS = {"follow_symlinks"}
+MAX_FIGURE_VALUE = 24  # what a key-figures cell holds (transforms.readable_figures)
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Kit:
     engine_settings: dict[str, Any] = field(default_factory=dict)  # formality, project, credentials...
     base_url: str = ""  # [web] base_url: where the press room is published
     end_mark: str = "###"  # [wire] end_mark: "###" or "ENDS"
+    follow_symlinks: bool = False  # [kit] follow_symlinks: read sources, logos, fonts through links
 
     @property
     def sources(self) -> Path:
@@ -48,13 +52,20 @@ class Kit:
         """The default output folder."""
         return self.root / "output"
 
+    def readable(self, path: Path, what: str = "release") -> Path:
+        """`path`, refused when it is a link from inside the kit to a file outside it (see `inside_kit`)."""
+        return inside_kit(self.root, path, self.follow_symlinks, what)
+
     def releases(self) -> list[Path]:
         """Return every release in `sources/`, sorted by name."""
         if not self.sources.is_dir():
             raise PresskitError("this folder is not a kit: it has no sources/ folder", path=self.root,
                                 hint="run `presskit init DIR` to create one, or cd into a kit folder")
-        return sorted(p for p in self.sources.iterdir()
-                      if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        releases = sorted(p for p in self.sources.iterdir()
+                          if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        for release in releases:
+            self.readable(release)
+        return releases
 
 
 def slug_of(source: Path) -> str:
@@ -80,6 +91,9 @@ def load_kit(root: Path) -> Kit:
     """Read the kit at `root`; without `presskit.toml`, defaults."""
     root = root.resolve()
     path = root / SETTINGS
+    if path.is_dir():
+        raise PresskitError(f"{SETTINGS} is a folder, not the kit's settings file", path=path,
+                            hint=f"remove or rename the folder; {SETTINGS} must be a TOML text file")
     if not path.is_file():
         return Kit(root=root)
     data = _read_toml(path)
@@ -88,12 +102,14 @@ def load_kit(root: Path) -> Kit:
         raise PresskitError(f"unknown section(s) {', '.join(sorted(unknown))}", path=path,
                             hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
     translation = _table(data, "translation", path)
+    follow = _boolean(_kit_table(data, path), "kit", "follow_symlinks", False, path)
     return Kit(
         root=root,
         theme=theme_from_settings(_table(data, "brand", path),
-                                  _array(data, "organizations", path), root, path),
+                                  _array(data, "organizations", path), root, path,
+                                  follow_symlinks=follow),
         contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
-        offline_only=bool(translation.get("offline", False)),
+        offline_only=_boolean(translation, "translation", "offline", False, path),
         engine=_engine(translation, path),
         locale=_locale(translation.get("locale", "en_GB"), path),
         figures=_figures(_array(data, "figures", path), path),
@@ -101,6 +117,7 @@ def load_kit(root: Path) -> Kit:
         engine_settings=_engine_settings(translation, path, root),
         base_url=str(_table(data, "web", path).get("base_url", "")),
         end_mark=_end_mark(_table(data, "wire", path).get("end_mark", "###"), path),
+        follow_symlinks=follow,
     )
 
 
@@ -146,10 +163,33 @@ def _line_of(path: Path, table: str, key: str) -> int | None:
     return None
 
 
+def _kit_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The [kit] table (how presskit treats the kit folder itself), its keys checked."""
+    table = _table(data, "kit", path)
+    unknown = set(table) - _KIT_KEYS
+    if unknown:
+        raise PresskitError(f"unknown [kit] key(s) {', '.join(sorted(unknown))}", path=path,
+                            hint=f"the keys are: {', '.join(sorted(_KIT_KEYS))}")
+    return table
+
+
+def _boolean(table: dict[str, Any], section: str, key: str, default: bool, path: Path) -> bool:
+    """A true/false setting; a string such as "false" is refused (it would read as true)."""
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise PresskitError(f"[{section}] {key} = {value!r} is not a boolean", path=path,
+                            hint=f"write {key} = true or {key} = false, without quotes")
+    return value
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file into a dict, turning syntax errors into a clear error with the line."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+    except RecursionError:
+        raise PresskitError("the settings nest tables or arrays too deeply to read", path=path,
+                            hint="presskit.toml needs at most a few levels of [tables] and [arrays]"
+                            ) from None
     except tomllib.TOMLDecodeError as error:
         line = re.search(r"line (\d+)", str(error))
         raise PresskitError(f"invalid TOML: {error}", path=path,
@@ -162,7 +202,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
     """The key figures listed in the settings."""
-    
+
     return figures_from_settings(items, path)
 
 
@@ -217,5 +257,9 @@ def figures_from_settings(items: list[dict[str, Any]], path: Path) -> tuple[Figu
         if unknown or not item.get("value") or not item.get("label"):
             raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series "
                                 f"besides)", path=path, hint='write value = "85 %", label = "…"')
+        if len(str(item["value"])) > MAX_FIGURE_VALUE:
+            raise PresskitError(f"[[figures]] entry {n}: the value {str(item['value'])[:30]!r}… is too "
+                                f"long for a key figure (at most {MAX_FIGURE_VALUE} characters)",
+                                path=path, hint='keep the number in value ("25,3 Md€") and the words in label')
         figures.append(Figure(str(item["value"]), str(item["label"]), str(item.get("series", ""))))
     return tuple(figures)

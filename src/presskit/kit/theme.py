@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.errors import PresskitError
+from presskit.kit.paths import inside_kit
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -64,8 +65,11 @@ def _for_lang(pairs: tuple[tuple[str, str], ...], lang: str) -> str:
 
 
 def theme_from_settings(brand: dict[str, Any], organizations: list[dict[str, Any]], root: Path,
-                        path: Path) -> Theme:
-    """Build the Theme from presskit.toml's [brand] table and [[organizations]] entries."""
+                        path: Path, *, follow_symlinks: bool = False) -> Theme:
+    """Build the Theme from presskit.toml's [brand] table and [[organizations]] entries.
+
+    A logo or font that is a symbolic link out of the kit is refused unless `follow_symlinks`.
+    """
     unknown = set(brand) - _BRAND_KEYS
     if unknown:
         raise PresskitError(f"unknown [brand] key(s) {', '.join(sorted(unknown))}", path=path,
@@ -83,12 +87,12 @@ def theme_from_settings(brand: dict[str, Any], organizations: list[dict[str, Any
         if key in brand:
             values[key] = _colour(brand[key], key, path)
     if "logo" in brand:
-        values["logo"] = _image(root, brand["logo"], path)
+        values["logo"] = _image(root, brand["logo"], path, follow_symlinks)
     for key, attr in (("font", "font_regular"), ("font_bold", "font_bold"),
                       ("font_italic", "font_italic"), ("font_bold_italic", "font_bold_italic")):
         if key in brand:
-            values[attr] = _existing_file(root, brand[key], key, path)
-    orgs = tuple(_organization(item, root, path) for item in organizations)
+            values[attr] = _existing_file(root, brand[key], key, path, follow_symlinks)
+    orgs = tuple(_organization(item, root, path, follow_symlinks) for item in organizations)
     return Theme(**values, organizations=orgs)
 
 
@@ -100,27 +104,27 @@ def _colour(value: Any, key: str, path: Path) -> str:
     return value
 
 
-def _existing_file(root: Path, value: Any, key: str, path: Path) -> Path:
-    """Resolve a file named in the settings and check it exists."""
-    candidate = (root / str(value)).resolve()
+def _existing_file(root: Path, value: Any, key: str, path: Path, follow_symlinks: bool = False) -> Path:
+    """Resolve a file named in the settings and check it exists (and is no link out of the kit)."""
+    candidate = inside_kit(root, root / str(value), follow_symlinks, f"{key} file").resolve()
     if not candidate.is_file():
         raise PresskitError(f"the {key} file {value!r} does not exist", path=path,
                             hint=f"put the file in the kit folder or fix the {key} path")
     return candidate
 
 
-def _organization(item: dict[str, Any], root: Path, path: Path) -> Organization:
+def _organization(item: dict[str, Any], root: Path, path: Path, follow_symlinks: bool) -> Organization:
     """Build an issuing organisation from an [[organizations]] entry."""
     if not item.get("name"):
         raise PresskitError("an [[organizations]] entry has no name", path=path,
                             hint='add name = "…" to it')
-    logo = _image(root, item["logo"], path) if item.get("logo") else None
+    logo = _image(root, item["logo"], path, follow_symlinks) if item.get("logo") else None
     return Organization(name=str(item["name"]), url=str(item.get("url", "")), logo=logo)
 
 
-def _image(root: Path, value: Any, path: Path) -> Path:
+def _image(root: Path, value: Any, path: Path, follow_symlinks: bool = False) -> Path:
     """Resolve a logo file: it must exist and be PNG, JPEG or SVG."""
-    image = _existing_file(root, value, "logo", path)
+    image = _existing_file(root, value, "logo", path, follow_symlinks)
     if image.suffix.lower() not in IMAGE_SUFFIXES:
         raise PresskitError(f"the logo {value!r} is not a PNG, JPEG or SVG file", path=path,
                             hint="export the logo as .png or .svg")
@@ -161,16 +165,46 @@ def check_theme(theme: Theme) -> None:
 def _check_font(font: Path) -> None:
     """A TrueType-outline font (.ttf, or .otf with TrueType outlines) that exists."""
     try:
-        magic = Path(font).read_bytes()[:4]
+        data = Path(font).read_bytes()
     except OSError as error:
         raise PresskitError(f"cannot read the font file: {error.strerror}", path=font,
                             hint="fix the font path in [brand]") from None
+    magic = data[:4]
     if magic == b"OTTO":
         raise PresskitError("this OpenType font has CFF (PostScript) outlines, which cannot be "
                             "embedded", path=font, hint="use the .ttf version of the font family")
     if magic not in (b"\x00\x01\x00\x00", b"true"):
         raise PresskitError("not a TrueType/OpenType font file", path=font,
                             hint="point [brand] font settings at .ttf files")
+    problem = font_table_problem(data)
+    if problem:
+        raise PresskitError(f"this font file is damaged: {problem}", path=font,
+                            hint="copy the font again from its source (the file may be truncated)")
+
+
+_NEEDED_TABLES = (b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp")
+
+
+def font_table_problem(data: bytes) -> str:
+    """What is wrong with a TrueType file's table directory ("" when every table is whole).
+
+    >>> font_table_problem(bytes(6))
+    'the file ends inside its table directory'
+    """
+    if len(data) < 12:
+        return "the file ends inside its table directory"
+    count = int.from_bytes(data[4:6], "big")
+    if len(data) < 12 + 16 * count:
+        return "the file ends inside its table directory"
+    tables = {}
+    for index in range(count):
+        record = data[12 + 16 * index: 28 + 16 * index]
+        offset, length = int.from_bytes(record[8:12], "big"), int.from_bytes(record[12:16], "big")
+        if offset + length > len(data):
+            return f"its {record[:4].decode('latin-1')!r} table ends after the end of the file"
+        tables[record[:4]] = length
+    missing = [tag.decode() for tag in _NEEDED_TABLES if tag not in tables]
+    return f"it has no {', '.join(missing)} table" if missing else ""
 
 
 def _check_logo(logo: Path) -> None:

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from presskit.errors import PresskitError
+from presskit.readers.guard import check_shape
 
 MAX_BYTES = 50 * 1024 * 1024
 """The largest source presskit reads (50 MB); a press release is a few kilobytes."""
@@ -94,7 +95,7 @@ def decode(data: bytes, source: str = "") -> str:
     controls = len(_CONTROL.findall(text[:65536]))
     if controls > max(8, len(text[:65536]) // 20):
         raise _binary_error(data, source)
-    return text
+    return check_shape(text, source)
 
 
 def normalise(text: str) -> str:

@@ -20,14 +20,18 @@ _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:\s*(.*)$")
 _REFERENCE_DEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
-_EMPHASIS = [re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-             re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-             re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), re.compile(r"`([^`]+)`")]
+# Every bracketed or delimited run below excludes its own opening mark, so that a scan from one
+# opening stops at the next one: the time stays linear on thousands of unclosed `[`, `![`, `**`.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^()\[\]\s<>]+)>?(?:\s+[\"'][^\"'()]*[\"'])?\s*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+|[\w.+-]++@[\w-]++(?:\.[\w-]++)++)>")
+_NOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\]")
+_EMPHASIS = [re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"),
+             re.compile(r"(?<!\w)__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__(?!\w)"),
+             re.compile(r"~~(?=\S)((?:[^~]|~(?!~))+?)(?<=\S)~~"),
+             re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"),
+             re.compile(r"(?<!\w)_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)"), re.compile(r"`([^`]+)`")]
 _ESCAPED = "\ue000"
 
 

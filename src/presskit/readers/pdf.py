@@ -8,6 +8,7 @@ import re
 from presskit.document import Document
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
+from presskit.readers.guard import check_shape
 from presskit.readers.layout import Layout
 
 MAX_PAGES = 200
@@ -19,21 +20,28 @@ _HINT = "export the PDF again from its source, or give presskit the release as .
 def read_pdf(data: bytes, source: str = "") -> Document:
     """Build the Document of a French press release saved as PDF (its text layer)."""
     text, links = pdf_text(data, source)
-    return plain.parse(text, source, Layout(links=links))
+    return plain.parse(check_shape(text, source), source, Layout(links=links))
 
 
 def _open(data: bytes, source: str):
     """The pypdf reader of the file, decrypted when it only has an empty user password."""
     from pypdf import PdfReader  # imported here: only PDF input needs it
+    from pypdf.errors import DependencyError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PresskitError("this PDF is protected by a password", path=source, hint=_HINT)
+        if reader.is_encrypted and not reader.decrypt(""):  # AES needs `cryptography` (installed)
+            raise PresskitError("this PDF needs a password to be opened", path=source,
+                                hint="open it with its password and save or print it again as a PDF "
+                                     "without one, or give presskit the release as .docx or .txt")
         return reader
     except PresskitError:
         raise
+    except DependencyError as exc:
+        raise PresskitError(f"this PDF is encrypted in a way presskit cannot read ({exc})", path=source,
+                            hint="install presskit with its dependencies (cryptography), or save the "
+                                 "PDF again without protection") from None
     except Exception as exc:  # noqa: BLE001 — pypdf raises many kinds of errors on damaged files
         raise PresskitError(f"this PDF file is damaged ({type(exc).__name__})", path=source, hint=_HINT) from None
 

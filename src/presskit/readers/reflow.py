@@ -39,16 +39,29 @@ class Para:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join the lines of one paragraph: a space, or nothing after a hyphenated word break."""
-    out = ""
+    """Join the lines of one paragraph: a space, or nothing after a hyphenated word break.
+
+    `join_two` looks only at the end of the text so far (its last word and last characters): the
+    text is joined in pieces, its tail kept whole, so that the time stays linear in its length.
+    """
+    pieces: list[str] = []
+    tail = ""
     for line in lines:
-        out = join_two(out, line) if out else line
-    return out
+        if not tail:
+            tail = line
+            continue
+        tail = join_two(tail, line)  # keeps all of the left text but maybe its last character
+        if len(tail) > 512:
+            cut = tail.rfind(" ", 0, len(tail) - 256)  # the last word stays whole in the tail
+            if cut > 0:
+                pieces.append(tail[:cut])
+                tail = tail[cut:]
+    return "".join(pieces) + tail
 
 
 def join_two(left: str, right: str) -> str:
     """Join two lines of one paragraph."""
-    tail = left[-60:]  # the rules look at the end of the line only (keeps long paragraphs linear)
+    tail = left[-3:]  # both rules end at the end of the line and look at most 3 characters back
     last_token = left.rsplit(" ", 1)[-1]
     if "://" in last_token or last_token.startswith("www."):
         head = right.split(" ", 1)[0]
@@ -139,7 +152,7 @@ def paragraphs(lines: list[str], structured: bool = False) -> list[Para]:
         for para in split_run(start, run, width):
             if (result and para.gap_before and not structured
                     and continues(result[-1].lines, para.lines[0], width)):
-                result[-1] = Para(result[-1].lines + para.lines, result[-1].line, result[-1].gap_before)
+                result[-1].lines.extend(para.lines)  # in place: a long run of joins stays linear
             else:
                 result.append(para)
     if result:

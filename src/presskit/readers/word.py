@@ -9,9 +9,12 @@ import io
 import re
 import zipfile
 
+from lxml import etree
+
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
 from presskit.readers import text as plain
+from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
 from presskit.readers.patterns import is_bullet
@@ -59,13 +62,30 @@ def _check_no_dtd(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], sour
     for member in members:
         try:
             with archive.open(member) as handle:
-                head = handle.read(4096)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+                doctype = _doctype(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError,
+                etree.XMLSyntaxError) as exc:
             raise PresskitError(f"this DOCX file is damaged ({member.filename}: {exc})", path=source,
                                 hint="open it in Word or LibreOffice and save it again as .docx") from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise PresskitError(f"this DOCX file declares XML entities in {member.filename}, which Word "
-                                "never writes", path=source, hint="check where the file comes from")
+        if doctype:
+            raise PresskitError(f"this DOCX file declares a DTD or XML entities in {member.filename}, "
+                                "which Word never writes", path=source, hint="check where the file comes from")
+
+
+def _doctype(handle) -> bool:
+    """Whether the XML read from `handle` has a DOCTYPE before its root element, in any encoding.
+
+    The XML is parsed (no DTD loaded, no entity resolved, no network) only up to its first element:
+    whatever comes before it (a long comment, UTF-16 text) cannot hide a declaration.
+    """
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, load_dtd=False,
+                                 no_network=True)
+    while chunk := handle.read(65536):
+        parser.feed(chunk)
+        for _, element in parser.read_events():
+            info = element.getroottree().docinfo
+            return bool(info.doctype) or info.internalDTD is not None
+    return False
 
 
 def read_docx(data: bytes, source: str = "") -> Document:
@@ -79,7 +99,7 @@ def read_docx(data: bytes, source: str = "") -> Document:
         raise PresskitError(f"this DOCX file cannot be opened ({type(exc).__name__})", path=source,
                             hint="open it in Word or LibreOffice and save it again as .docx") from None
     text, layout = to_text(document)
-    return plain.parse(text, source, layout)
+    return plain.parse(check_shape(text, source), source, layout)
 
 
 def to_text(document) -> tuple[str, Layout]:

@@ -25,12 +25,26 @@ def parse_xml(data: bytes, path: Path, what: str, hint: str) -> etree._Element:
     except etree.XMLSyntaxError as error:
         raise PresskitError(f"this {what} is not well-formed XML: {error.msg}", path=path,
                             line=error.lineno or None, hint=hint) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
+    info = root.getroottree().docinfo
+    if info.internalDTD is not None and list(info.internalDTD.iterentities()):
         raise PresskitError(f"this {what} declares XML entities, which presskit does not read",
-                            path=path, line=data[:data.find(b"<!ENTITY")].count(b"\n") + 1,
+                            path=path, line=_line_of(data, "<!ENTITY", info.encoding),
                             hint="remove the <!ENTITY …> declarations (CAT tools never need them)")
     return root
+
+
+def _line_of(data: bytes, text: str, encoding: str | None) -> int | None:
+    """The line where `text` first stands in `data`, decoded as the XML says (UTF-16 too).
+
+    >>> _line_of("<a>\\n<!ENTITY".encode("utf-16"), "<!ENTITY", "UTF-16")
+    2
+    """
+    try:
+        decoded = data.decode(encoding or "utf-8", errors="replace")
+    except LookupError:
+        decoded = data.decode("utf-8", errors="replace")
+    found = decoded.find(text)
+    return decoded[:found].count("\n") + 1 if found >= 0 else None
 
 
 def read_xml(path: Path, what: str, hint: str) -> etree._Element:

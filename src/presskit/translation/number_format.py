@@ -30,7 +30,9 @@ from babel.numbers import (
 )
 
 SP = "[ \u00a0\u202f]"  # a space inside or around a French number
-NUM = rf"(?:\d{{1,3}}(?:{SP}\d{{3}})+|\d+)(?:,\d+)?(?!\d|,\d)"
+# At most 8 groups (10^27): a run of thousands of groups is then matched in linear time, not tried
+# again in full from each of its groups.
+NUM = rf"(?:\d{{1,3}}(?:{SP}\d{{3}}){{1,8}}|\d{{1,30}})(?:,\d{{1,30}})?(?!\d|,\d)"
 START = r"(?<![\w.,/])"  # a quantity never starts glued to a word, a decimal point or a slash
 END = r"(?!\w)"
 

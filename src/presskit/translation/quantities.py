@@ -61,11 +61,11 @@ _TOKEN_IN_CONTEXT = re.compile(r"(\(\s+)?⟦\s*(\d+)\s*⟧(\s+(?=[.,;:!?)]))?")
 
 _UNTOUCHABLE = [re.compile(pattern) for pattern in (
     r"(?:https?://|www\.)\S+",  # URLs
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++",  # e-mail addresses (from a word's start only)
     rf"\+\d[\d{SP[1:-1]}.()-]{{6,}}\d",  # international phone numbers
     rf"(?<!\d)0\d(?:[{SP[1:-1]}.-]?\d\d){{4}}(?!\d)",  # French phone numbers
     r"(?<!\w)[^\W\d_][\w]*\d\w*",  # digits glued to letters: A380, biomédicaments1
-    r"[^\W\d_]\w*[-–]\d[\w.-]*",  # names with numbers: COVID-19, SARS-CoV-2
+    r"(?<!\w)[^\W\d_]\w*+[-–]\d[\w.-]*",  # names with numbers: COVID-19, SARS-CoV-2
     r"(?<![\w.])v?\d+(?:\.\d+)+[\w.-]*",  # versions: 2.0, v3.1.4
     rf"(?i:\btop{SP}+\d+)",  # rankings: top 100
 )]
@@ -73,20 +73,32 @@ _UNTOUCHABLE = [re.compile(pattern) for pattern in (
 
 def find_quantities(text: str) -> list[Quantity]:
     """List the numbers, percentages, amounts, dates, ranges and ordinals of a French text."""
-    taken = [m.span() for pattern in _UNTOUCHABLE for m in pattern.finditer(text)]
+    taken = bytearray(len(text))  # 1 where a character is already part of something found
+    for pattern in _UNTOUCHABLE:
+        for match in pattern.finditer(text):
+            _take(taken, match.span())
     found: list[Quantity] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             quantity = Quantity(match.start(), match.end(), match[0], kind)
             if not _overlaps(match.span(), taken) and _worth_it(quantity):
-                taken.append(match.span())
+                _take(taken, match.span())
                 found.append(quantity)
     return sorted(found, key=lambda q: q.start)
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` shares a character with any of ``spans``."""
-    return any(span[0] < end and start < span[1] for start, end in spans)
+def _take(taken: bytearray, span: tuple[int, int]) -> None:
+    """Mark the characters of ``span`` as taken."""
+    taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+
+def _overlaps(span: tuple[int, int], taken: bytearray) -> bool:
+    """Whether ``span`` shares a character with what is taken (time: the span's length, not the text's).
+
+    >>> _overlaps((2, 4), bytearray([0, 0, 0, 1]))
+    True
+    """
+    return 1 in taken[span[0]:span[1]]
 
 
 def _worth_it(quantity: Quantity) -> bool:

@@ -26,6 +26,7 @@ from translate.misc.xml_helpers import getXMLlang, safely_set_text
 from translate.storage import tmx, xliff
 
 from presskit.runtime.atomic import write_bytes
+from presskit.runtime.lock import files_lock
 from presskit.document import Segment
 from presskit.errors import PresskitError
 from presskit.kit.folder import Kit, slug_of
@@ -215,6 +216,12 @@ def import_review(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResult
     `segments_of(release, memory)` gives the release's segments as presskit reads them now, with
     nothing sent over the network.
     """
+    with files_lock(kit.glossary):  # another import or build writing the memory: wait, else refuse
+        return _import_locked(kit, path, segments_of)
+
+
+def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResult:
+    """`import_review` once the kit's translator files are locked: read, decide, write."""
     original, units = read_review(Path(path))
     memory = TranslationMemory.load(kit.glossary)
     current = _current_segments(kit, original, Path(path), lambda release: segments_of(release, memory))

@@ -9,7 +9,7 @@ from presskit.runtime.disk_memo import disk_memo
 
 _WORDLESS = re.compile(rf"^(?:[\W\d_]+|(?:{EMAIL.pattern})|(?:{URL.pattern}))[.,;:!?]*$")  # nothing to translate
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_END_INSIDE = re.compile(r"[.!?…]\S*\s")  # a full stop followed by more text
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…][^\s.!?…]*\s")  # a full stop followed by more text (linear)
 # Abbreviations after which a full stop does not end a French sentence (pysbd splits after them).
 _ABBREVIATIONS = re.compile(
     r"(?:^|\s)(?:Dr|Pr|Me|Mme|Mlle|Mgr|M|MM|St|Ste|Cie|etc|cf|env|av|apr|J\.-C|[A-Z])\.\s*$"
@@ -70,7 +70,7 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         return ((start, len(text.rstrip())),)
     spans: list[list[int]] = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in _pysbd_sentences(text):
         start = text.find(piece.strip(), cursor)
         if start < 0 or not piece.strip():
             continue
@@ -81,6 +81,12 @@ def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         else:
             spans.append([start, end])
     return tuple(_cover_rest(text, [(a, b) for a, b in spans]))
+
+
+def _pysbd_sentences(text: str) -> list[str]:
+    """pysbd's sentences of `text`, without `Segmenter.segment`'s span step, which searches the whole
+    text again for each sentence (quadratic when sentences repeat): the caller finds the spans."""
+    return list(_segmenter().processor(text).process())
 
 
 def _cover_rest(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,12 +11,13 @@ from presskit.renderers.web.site import Release, render_release_pages, render_si
 __all__ = ["Release", "render_index", "render_kit_index", "render_pages", "render_release_pages", "render_site"]
 
 
-def render_pages(french: Document, english: Document, theme: Theme, folder: Path, *, slug: str,
+def render_pages(french: Document, english: Document, theme: Theme, folder: Path, *, slug: str, site: Path,
                  files: Sequence[Path] = (), now: datetime | None = None, base_url: str = "",
                  english_tag: str = "en-GB") -> list[Path]:
-    """Write a release's pages under `folder/<slug>/web/` (`folder`: the site's root); list the files."""
-    return render_release_pages(Release(slug, (french, english), tuple(files)), theme, Path(folder), now=now,
-                                base_url=base_url, english_tag=english_tag)
+    """Write a release's pages in `folder/web/` (`folder`: where the release is written, `site`: the
+    site's root, which holds the shared assets); list the files."""
+    return render_release_pages(Release(slug, (french, english), tuple(files)), theme, Path(site), now=now,
+                                base_url=base_url, english_tag=english_tag, web=Path(folder) / "web")
 
 
 def render_kit_index(theme: Theme, folder: Path, *, now: datetime | None = None, base_url: str = "") -> list[Path]:

@@ -69,10 +69,11 @@ def page_name(lang: str) -> str:
 
 
 def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: datetime | None = None,
-                         base_url: str = "", english_tag: str = "en-GB") -> list[Path]:
-    """Write `<folder>/<slug>/web/`: a page and a social card per language, and the index entry."""
+                         base_url: str = "", english_tag: str = "en-GB", web: Path | None = None) -> list[Path]:
+    """Write `<folder>/<slug>/web/` (or `web`, where a build stages the release): a page and a social
+    card per language, and the index entry; `folder` is the site's root."""
     now = aware(now or utc_now())
-    web = Path(folder) / release.slug / "web"
+    web = Path(web) if web is not None else Path(folder) / release.slug / "web"
     make_folder(web)
     assets = copy_assets(theme, Path(folder))
     published = _published(release.documents[0], now)
