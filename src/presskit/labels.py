@@ -19,6 +19,10 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page {x} sur {y}",
         "draft": "Brouillon — traduction automatique non relue",
         "embargo": "Embargo",
+        "logo": "Logo de {org}",
+        "logo_plain": "Logo",
+        "chart": "Graphique en barres «\u202f{title}\u202f»\u00a0: {values}",
+        "note_link": "Aller à la note {n}",
     },
     "en": {
         "press_release": "Press release",
@@ -35,6 +39,10 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page {x} of {y}",
         "draft": "Draft — machine translation, not reviewed",
         "embargo": "Embargo",
+        "logo": "{org} logo",
+        "logo_plain": "Logo",
+        "chart": "Bar chart “{title}”: {values}",
+        "note_link": "Go to note {n}",
     },
 }
 

@@ -59,8 +59,8 @@ def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: flo
     cover = cover_story(whole, kicker)
     cover.insert(3, parts.para(en, en.document.title, "cover_subtitle"))
     story: list[Flowable] = [*cover, NextPageTemplate("body"), PageBreak()]
-    heads = [Paragraph(labels.label("fr", "french"), whole.styles["column_head"]),
-             Paragraph(labels.label("en", "english"), whole.styles["column_head"])]
+    heads = [parts.tagged(fr, Paragraph(labels.label("fr", "french"), whole.styles["column_head"])),
+             parts.tagged(en, Paragraph(labels.label("en", "english"), whole.styles["column_head"]))]
     story.append(_row(whole, heads, column, rule=True))
     pairs = [(parts.title_block(fr, None), parts.title_block(en, None), en.document.title)]
     for a, b in zip(fr.document.blocks, en.document.blocks):

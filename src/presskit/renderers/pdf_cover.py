@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph
 
 from presskit import labels
 from presskit.inline import escape
-from presskit.renderers.pdf_parts import Context, para
+from presskit.renderers.pdf_parts import Context, para, tagged
 from presskit.renderers.pdf_setup import Logo, color
+from presskit.renderers.pdf_tags import Tag
 
 BAND = 9 * mm
 
@@ -18,8 +19,8 @@ BAND = 9 * mm
 def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:
     """The cover's text: "Press kit", a short accent rule, title, subtitle and date."""
     doc = ctx.document
-    kicker_para = Paragraph(escape(kicker or labels.label(ctx.lang, "press_kit")),
-                            ctx.styles["kicker"])
+    kicker_para = tagged(ctx, Paragraph(escape(kicker or labels.label(ctx.lang, "press_kit")),
+                                        ctx.styles["kicker"]))
     kicker_para._outline = (kicker or labels.label(ctx.lang, "press_kit"), 0)
     story: list[Flowable] = [kicker_para,
                              HRFlowable(width=18 * mm, thickness=2, color=color(ctx.theme.accent),
@@ -33,30 +34,41 @@ def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:
     return story
 
 
-def draw_cover(canvas: Any, ctx: Context, brand: Logo | None,
-               organizations: list[tuple[str, Logo | None]]) -> None:
-    """A brand band on the left edge, the brand at the top, the issuing organisations at the bottom."""
+def _cover_left(ctx: Context) -> float:
+    """Where the cover's text and logos start."""
+    return ctx.theme.margins[3] * mm + 10 * mm
+
+
+def draw_cover(canvas: Any, ctx: Context, brand: Logo | None) -> None:
+    """A brand band on the left edge and the brand (a tagged figure or name) at the top."""
     width, height = A4
-    left = ctx.theme.margins[3] * mm + 10 * mm
+    left = _cover_left(ctx)
     canvas.saveState()
     canvas.setFillColor(color(ctx.theme.primary))
     canvas.rect(0, 0, BAND, height, stroke=0, fill=1)
     if brand is not None:
-        brand.draw(canvas, left, height - 34 * mm, 14 * mm)
-    else:
-        canvas.setFont(ctx.fonts["bold"], 13)
-        canvas.setFillColor(color(ctx.theme.primary))
-        canvas.drawString(left, height - 30 * mm, ctx.theme.name)
-    _draw_organizations(canvas, ctx, organizations, left)
+        with canvas.marked(Tag("Figure", alt=logo_alt(ctx, ctx.theme.name))):
+            brand.draw(canvas, left, height - 34 * mm, 14 * mm)
+    elif ctx.theme.name:
+        with canvas.marked(Tag("P")):
+            canvas.setFont(ctx.fonts["bold"], 13)
+            canvas.setFillColor(color(ctx.theme.primary))
+            canvas.drawString(left, height - 30 * mm, ctx.theme.name)
     canvas.restoreState()
 
 
-def _draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str, Logo | None]],
-                        left: float) -> None:
+def logo_alt(ctx: Context, name: str) -> str:
+    """The alternative text of an organisation's logo, in the document's language."""
+    return labels.label(ctx.lang, "logo", org=name) if name else labels.label(ctx.lang, "logo_plain")
+
+
+def draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str, Logo | None]]) -> None:
     """The issuing organisations' logos (or names) in a row above a hairline at the bottom."""
     if not organizations:
         return
+    left = _cover_left(ctx)
     width, _ = A4
+    canvas.saveState()
     base = 28 * mm
     canvas.setStrokeColor(color(ctx.theme.muted, 0.6))
     canvas.setLineWidth(0.4)
@@ -64,12 +76,15 @@ def _draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str
     x = left
     for name, logo in organizations:
         if logo is not None:
-            x += logo.draw(canvas, x, base, 13 * mm) + 14 * mm
+            with canvas.marked(Tag("Figure", alt=logo_alt(ctx, name))):
+                x += logo.draw(canvas, x, base, 13 * mm) + 14 * mm
             continue
-        canvas.setFont(ctx.fonts["bold"], 12)
-        canvas.setFillColor(color(ctx.theme.primary))
-        canvas.drawString(x, base + 4 * mm, name)
+        with canvas.marked(Tag("P")):
+            canvas.setFont(ctx.fonts["bold"], 12)
+            canvas.setFillColor(color(ctx.theme.primary))
+            canvas.drawString(x, base + 4 * mm, name)
         x += canvas.stringWidth(name, ctx.fonts["bold"], 12) + 14 * mm
+    canvas.restoreState()
 
 
 def draw_page(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:

@@ -7,11 +7,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from presskit import labels
-from presskit.document import Figure
+from presskit.document import Figure as KeyFigure
 from presskit.figures import chart_scale, charted_series, figure_number, split_value
 from presskit.inline import escape, typography
-from presskit.renderers.pdf_parts import Context, para
+from presskit.renderers.pdf_parts import Context, para, tagged
 from presskit.renderers.pdf_setup import color
+from presskit.renderers.pdf_tags import Figure
 
 COLUMNS = 3
 
@@ -28,20 +29,28 @@ def figures_page(ctx: Context) -> list[Flowable]:
     if singles:
         story.append(_cards(ctx, singles))
     for title, items in charted:
-        story.append(KeepTogether([para(ctx, title, "chart_title"), chart_drawing(ctx, items)]))
+        chart = Figure(chart_drawing(ctx, items), chart_alt(ctx, title, items), labels.lang_tag(ctx.lang))
+        story.append(KeepTogether([para(ctx, title, "chart_title"), chart]))
     return story
 
 
-def _card(ctx: Context, figure: Figure) -> list[Flowable]:
+def chart_alt(ctx: Context, title: str, figures: list[KeyFigure]) -> str:
+    """The chart's alternative text: its title and every bar's label and value."""
+    values = "; ".join(f"{typography.apply(f.label, ctx.lang)} {typography.apply(f.value, ctx.lang)}"
+                       for f in figures)
+    return labels.label(ctx.lang, "chart", title=typography.apply(title, ctx.lang), values=values)
+
+
+def _card(ctx: Context, figure: KeyFigure) -> list[Flowable]:
     """One figure: its qualifier small, its number large, its label below."""
     qualifier, number = split_value(typography.apply(figure.value, ctx.lang))
-    cell = [Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"]),
-            Paragraph(escape(number), ctx.styles["fig_value"])]
+    cell = [tagged(ctx, Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"])),
+            tagged(ctx, Paragraph(escape(number), ctx.styles["fig_value"]))]
     cell.append(para(ctx, figure.label, "fig_label"))
     return cell
 
 
-def _cards(ctx: Context, figures: list[Figure]) -> Table:
+def _cards(ctx: Context, figures: list[KeyFigure]) -> Table:
     """The single figures in a grid of three columns, each under a thin accent rule."""
     cells = [_card(ctx, f) for f in figures]
     rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
@@ -63,7 +72,7 @@ def _cards(ctx: Context, figures: list[Figure]) -> Table:
     return table
 
 
-def chart_drawing(ctx: Context, figures: list[Figure]) -> Drawing:
+def chart_drawing(ctx: Context, figures: list[KeyFigure]) -> Drawing:
     """A calm vertical bar chart: brand-coloured bars, values on top, light gridlines."""
     values = [figure_number(f.value) or 0.0 for f in figures]
     top, step = chart_scale(values)

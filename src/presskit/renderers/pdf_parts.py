@@ -32,6 +32,7 @@ from presskit.inline import (
     tel_href,
 )
 from presskit.renderers.pdf_setup import color
+from presskit.renderers.pdf_tags import Group, tag
 from presskit.theme import Theme
 
 
@@ -72,10 +73,17 @@ def markup(runs: list[Run], link_color: str, anchor: str = "note") -> str:
     return "".join(parts)
 
 
-def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | None = None) -> Paragraph:
+def tagged(ctx: Context, paragraph: Paragraph, parent: Group | None = None) -> Paragraph:
+    """`paragraph` tagged in the document's language (role from its style), under `parent`."""
+    return tag(paragraph, lang=labels.lang_tag(ctx.lang), parent=parent)
+
+
+def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | None = None,
+         parent: Group | None = None) -> Paragraph:
     """A paragraph of plain `text`, linkified and typeset, with its footnote calls."""
     runs = inline_runs(text, notes, ctx.numbers, ctx.lang)
-    paragraph = Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style])
+    paragraph = tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style]),
+                       parent)
     if outline is not None:
         paragraph._outline = (typography.apply(text, ctx.lang), outline)
     return paragraph
@@ -107,7 +115,7 @@ def block(ctx: Context, item: Block) -> list[Flowable]:
         return [quote(ctx, item)]
     if item.kind == "closing" and item.url:
         runs = [Run("url", item.text or item.url, href_for(item.url))]
-        return [Paragraph(markup(runs, ctx.theme.primary), ctx.styles["closing"])]
+        return [tagged(ctx, Paragraph(markup(runs, ctx.theme.primary), ctx.styles["closing"]))]
     return texts(ctx, item, "closing" if item.kind == "closing" else "body")
 
 
@@ -132,7 +140,9 @@ def boxed(ctx: Context, content: Flowable | list[Flowable]) -> Table:
 
 def bullets(ctx: Context, item: Block) -> ListFlowable:
     """A bulleted list with brand-coloured bullets."""
-    items = [ListItem(para(ctx, entry, "item")) for entry in item.items]
+    group = Group("L", lang=labels.lang_tag(ctx.lang))
+    items = [ListItem(para(ctx, entry, "item", parent=Group("LBody", Group("LI", group))))
+             for entry in item.items]
     return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=9,
                         bulletFontName=ctx.fonts["regular"], bulletColor=color(ctx.theme.accent),
                         spaceAfter=8)
@@ -142,15 +152,17 @@ def quote(ctx: Context, item: Block) -> Table:
     """A pull quote: accent bar, the words in the language's marks, "— Name, Role" under it."""
     opening, closing = labels.quote_marks(ctx.lang)
     chunks = paragraphs(item.text, item.notes) or [("", ())]
+    group = Group("BlockQuote", lang=labels.lang_tag(ctx.lang))
     cell = []
     for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
         runs = [Run("text", opening)] if index == 0 else []
         runs += inline_runs(text, notes, ctx.numbers, ctx.lang)
         runs += [Run("text", closing)] if index == len(chunks) - 1 else []
-        cell.append(Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles["quote"]))
+        cell.append(tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor),
+                                          ctx.styles["quote"]), group))
     speaker = labels.attribution_line(item)
     if speaker:
-        cell.append(Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]))
+        cell.append(tagged(ctx, Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]), group))
     # one row: the speaker's line never starts a page alone
     table = Table([[cell]], colWidths=[ctx.width - 6 * mm], hAlign="RIGHT")
     table.setStyle(TableStyle([
@@ -183,8 +195,8 @@ def notes(ctx: Context) -> list[Flowable]:
     for note in ctx.document.footnotes:
         number = ctx.numbers[note.id]
         text = markup(footnote_runs(note.text, note.url, ctx.lang), ctx.theme.primary)
-        story.append(Paragraph(f'<a name="{ctx.anchor}-{number}"/>{number}. {text}',
-                               ctx.styles["note"]))
+        story.append(tagged(ctx, Paragraph(f'<a name="{ctx.anchor}-{number}"/>{number}. {text}',
+                                           ctx.styles["note"])))
     return story
 
 
@@ -237,4 +249,4 @@ def contact(ctx: Context, person: Contact) -> Paragraph:
         lines.append(markup([Run("url", number.replace(" ", "\u00a0"), tel_href(number))], link))
     if person.text:
         lines.append(markup(inline_runs(person.text, lang=ctx.lang), link))
-    return Paragraph("<br/>".join(lines), ctx.styles["small"])
+    return tagged(ctx, Paragraph("<br/>".join(lines), ctx.styles["small"]))

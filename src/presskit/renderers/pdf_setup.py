@@ -51,8 +51,8 @@ def register_fonts(theme: Theme) -> dict[str, str]:
 class Logo:
     """A PNG/JPEG (image reader) or SVG (reportlab drawing) logo that draws at a given height."""
 
-    def __init__(self, path: Path) -> None:
-        """Read the logo; PresskitError naming the file when it cannot be read."""
+    def __init__(self, path: Path, fonts: dict[str, str] | None = None) -> None:
+        """Read the logo (SVG text set in `fonts`); PresskitError naming the file when unreadable."""
         self.path = Path(path)
         try:
             if self.path.suffix.lower() == ".svg":
@@ -61,6 +61,8 @@ class Logo:
                 self.drawing, self.image = svg2rlg(str(self.path)), None
                 if self.drawing is None:
                     raise ValueError("not an SVG image")
+                if fonts:
+                    embed_text_fonts(self.drawing, fonts)
                 self.size = (self.drawing.width, self.drawing.height)
             else:
                 self.drawing, self.image = None, ImageReader(str(self.path))
@@ -91,14 +93,29 @@ class Logo:
         return width
 
 
+def embed_text_fonts(drawing: Any, fonts: dict[str, str]) -> None:
+    """Set every text of an SVG drawing in the embedded brand fonts (svglib falls back to Helvetica)."""
+    from reportlab.graphics.shapes import Group, String
+
+    for shape in getattr(drawing, "contents", []):
+        if isinstance(shape, String) and shape.fontName not in fonts.values():
+            bold = "Bold" in shape.fontName
+            italic = "Oblique" in shape.fontName or "Italic" in shape.fontName
+            shape.fontName = fonts[{(0, 0): "regular", (1, 0): "bold", (0, 1): "italic",
+                                    (1, 1): "bold_italic"}[(bold, italic)]]
+        elif isinstance(shape, Group):
+            embed_text_fonts(shape, fonts)
+
+
 def load_logo(theme: Theme) -> "Logo | None":
     """Return the theme's brand logo (None without one); PresskitError if unreadable."""
-    return Logo(theme.logo) if theme.logo is not None else None
+    return Logo(theme.logo, register_fonts(theme)) if theme.logo is not None else None
 
 
 def organization_logos(theme: Theme) -> list[tuple[str, "Logo | None"]]:
     """Each issuing organisation's name and logo (None when it has none)."""
-    return [(o.name, Logo(o.logo) if o.logo else None) for o in theme.organizations]
+    fonts = register_fonts(theme)
+    return [(o.name, Logo(o.logo, fonts) if o.logo else None) for o in theme.organizations]
 
 
 def color(value: str, tint: float = 0.0) -> Color:
@@ -119,12 +136,17 @@ def _split(text: str | bytes, delim: str | None = None) -> list[str]:
 
 @contextmanager
 def rendering(base_font: str) -> Iterator[None]:
-    """Within the block, canvases start in `base_font` (no Helvetica) and U+202F stays unbroken."""
+    """Within the block, canvases and drawings start in `base_font` (no Helvetica); U+202F stays unbroken."""
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
     saved_font, saved_split = rl_config.canvas_basefontname, rl_paragraph.split
+    saved_shape_font = dict.__getitem__(STATE_DEFAULTS, "fontName")
     rl_config.canvas_basefontname = base_font
+    STATE_DEFAULTS["fontName"] = base_font  # charts and SVG drawings start in the brand font
     rl_paragraph.split = _split
     try:
         yield
     finally:
         rl_config.canvas_basefontname = saved_font
+        STATE_DEFAULTS["fontName"] = saved_shape_font
         rl_paragraph.split = saved_split

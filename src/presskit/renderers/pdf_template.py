@@ -12,9 +12,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from presskit import labels
-from presskit.renderers.pdf_cover import draw_cover, draw_page
+from presskit.renderers.pdf_cover import draw_cover, draw_organizations, draw_page
 from presskit.renderers.pdf_parts import Context
 from presskit.renderers.pdf_setup import load_logo, organization_logos, rendering
+from presskit.renderers.pdf_structure import add_structure
+from presskit.renderers.pdf_tags import TaggingCanvas, tagging
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class _Template(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
-class LabelledCanvas(Canvas):
+class LabelledCanvas(TaggingCanvas, Canvas):
     """A canvas that draws "Page x of y" labels as forms, filled in once the page count is known.
 
     A PDF page may use a form (XObject) defined later in the file, so the pages are laid out once.
@@ -62,6 +64,7 @@ class LabelledCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pending_labels: list[tuple[str, Callable[[Any, int], None]]] = []
+        self.start_tagging()
 
     def label_later(self, draw: Callable[[Any, int], None]) -> None:
         """Place a label here that `draw(canvas, total_pages)` fills in when the document is saved."""
@@ -76,19 +79,21 @@ class LabelledCanvas(Canvas):
             self.beginForm(name)
             draw(self, total)
             self.endForm()
+        self.drop_empty_page()
         super().save()
 
 
 def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo, label: str) -> bytes:
     """Lay out the cover and body pages and return the PDF's bytes."""
     out = io.BytesIO()
-    with rendering(ctx.fonts["regular"]):
-        _build(ctx, story(), info, label, out)
-    return out.getvalue()
+    with rendering(ctx.fonts["regular"]), tagging():
+        canvas = _build(ctx, story(), info, label, out)
+    return add_structure(out.getvalue(), canvas.marks, info.lang)
 
 
-def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, out: io.BytesIO) -> None:
-    """Lay the document out into `out`."""
+def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
+           out: io.BytesIO) -> LabelledCanvas:
+    """Lay the document out into `out`; return the canvas (with its log of marked content)."""
     top, right, bottom, left = (m * mm for m in ctx.theme.margins)
     template = _Template(out, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                          bottomMargin=bottom, title=info.title, author=info.author,
@@ -105,14 +110,24 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str, 
 
     def on_cover(canvas: Any, doc: Any) -> None:
         _set_date(canvas, info.day)
-        draw_cover(canvas, ctx, brand, orgs)
+        draw_cover(canvas, ctx, brand)
+
+    def after_cover(canvas: Any, doc: Any) -> None:
+        draw_organizations(canvas, ctx, orgs)
 
     def on_page(canvas: Any, doc: Any) -> None:
         draw_page(canvas, ctx, brand, label)
 
-    template.addPageTemplates([PageTemplate("cover", [cover], onPage=on_cover),
+    template.addPageTemplates([PageTemplate("cover", [cover], onPage=on_cover, onPageEnd=after_cover),
                                PageTemplate("body", [body], onPage=on_page)])
-    template.build(flowables, canvasmaker=LabelledCanvas)
+    canvases: list[LabelledCanvas] = []
+
+    def make_canvas(*args: Any, **kwargs: Any) -> LabelledCanvas:
+        canvases.append(LabelledCanvas(*args, **kwargs))
+        return canvases[-1]
+
+    template.build(flowables, canvasmaker=make_canvas)
+    return canvases[-1]
 
 
 def _set_date(canvas: Any, day: str) -> None:
