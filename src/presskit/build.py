@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presskit import render_workers
+from presskit import labels, render_workers
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.forking import Worker, completed, map_forked, wait_quietly
@@ -174,6 +174,7 @@ def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Do
         "status": status,
         "provenance": provenance,
         "date": document.dateline.date if document.dateline else "",
+        "file_date": labels.file_day(document.source),
         "keywords": ", ".join(dict.fromkeys(u.en if document.lang == "en" else u.fr
                                             for u in document.terms if u.kind == "term")),
     }

@@ -1,6 +1,9 @@
 """Words the renderers print around the text, in each output language ("About", "Page x of y")."""
 from __future__ import annotations
 
+import os
+from datetime import datetime, timezone
+
 from presskit.document import Block
 
 LABELS: dict[str, dict[str, str]] = {
@@ -135,6 +138,29 @@ def long_date(iso: str, lang: str) -> str:
     except ValueError:
         return ""
     return format_date(day, "d MMMM y", locale=LOCALES.get(lang.split("-")[0].lower(), "en_GB"))
+
+
+def file_day(source: str | os.PathLike | None) -> str:
+    """The ISO day a build stamps on files: SOURCE_DATE_EPOCH's, else the source file's ("" if none).
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1630972800"; file_day(None)
+    '2021-09-07'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]; file_day("/no/such/file")
+    ''
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        stamp = int(epoch) if epoch else os.stat(source).st_mtime if source else None
+    except (OSError, ValueError):
+        stamp = None
+    if stamp is None:
+        return ""
+    return datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
+
+
+def file_date(document) -> str:
+    """The day of a file's metadata: the release's, else the build's file day ("" if neither)."""
+    return release_date(document) or document.meta_value("file_date")
 
 
 def release_date(document) -> str:

@@ -293,8 +293,8 @@ def _contact(w: _Writer, contact: Contact) -> None:
 
 
 def _release_date(document: Document) -> datetime:
-    """The release date for file metadata (meta "date", else the dateline's), else a fixed date."""
-    for value in (document.meta_value("date"), document.dateline.date if document.dateline else ""):
+    """The date for file metadata (the release's, else the build's file day), else a fixed date."""
+    for value in (labels.file_date(document),):
         try:
             return datetime.combine(date.fromisoformat(value[:10]), datetime.min.time(), timezone.utc)
         except ValueError:

@@ -49,7 +49,7 @@ def _info(fr: FileInfo, en: FileInfo) -> FileInfo:
     """Both titles and subjects; French is the document's main language."""
     return replace(fr, title=f"{fr.title} / {en.title}", subject=f"{fr.subject} / {en.subject}",
                    keywords=", ".join(k for k in (fr.keywords, en.keywords) if k),
-                   creator=en.creator)
+                   provenance=en.provenance)
 
 
 def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: float,

@@ -104,7 +104,7 @@ def _draw_header(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> N
     base = height - 16 * mm
     if brand is not None:
         brand.draw(canvas, left, base - 1.5 * mm, 8 * mm)
-    else:
+    elif ctx.theme.name:
         canvas.setFont(ctx.fonts["bold"], 10)
         canvas.setFillColor(color(ctx.theme.primary))
         canvas.drawString(left, base, ctx.theme.name)

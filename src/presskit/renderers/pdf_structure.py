@@ -9,13 +9,22 @@ from __future__ import annotations
 import io
 
 import pikepdf
+from lxml import etree
 from pikepdf import Array, Dictionary, Name, String
 
+from presskit import labels
 from presskit.renderers.pdf_tags import ROLE_MAP, Group, Mark, Tag
 
 
-def add_structure(data: bytes, marks: list[Mark], lang: str) -> bytes:
-    """Return the PDF `data` with a structure tree built from `marks` (in drawing order)."""
+PROVENANCE_NS = "urn:presskit:xmp:1.0/"  # presskit's own XMP namespace (prefix "presskit")
+etree.register_namespace("presskit", PROVENANCE_NS)
+
+
+def add_structure(data: bytes, marks: list[Mark], lang: str, provenance: str = "") -> bytes:
+    """Return the PDF `data` with a structure tree built from `marks` (in drawing order).
+
+    The XMP declares PDF/UA-1 and carries the translation's `provenance` in a presskit property.
+    """
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _Tree(pdf, lang).build(marks)
         pdf.Root.MarkInfo = Dictionary(Marked=True)
@@ -24,7 +33,10 @@ def add_structure(data: bytes, marks: list[Mark], lang: str) -> bytes:
             page.obj.Tabs = Name.S
             if "/Trans" in page.obj:
                 del page.obj["/Trans"]  # reportlab's empty transition dictionary
-        write_xmp(pdf, lang)
+        extra = {"pdfuaid:part": "1"}
+        if provenance:
+            extra[f"{{{PROVENANCE_NS}}}provenance"] = provenance
+        write_xmp(pdf, lang, extra)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
     return out.getvalue()
@@ -42,6 +54,37 @@ def write_xmp(pdf: pikepdf.Pdf, lang: str, extra: dict[str, str] | None = None) 
         meta["dc:language"] = [lang]
         for prop, value in (extra or {}).items():
             meta[prop] = value
+    _declare_on_description(pdf)
+
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def _declare_on_description(pdf: pikepdf.Pdf) -> None:
+    """Rewrite the XMP packet with every namespace declared once, on its rdf:Description."""
+    stream = pdf.Root.Metadata
+    data = stream.read_bytes()
+    start, end = data.index(b"<x:xmpmeta"), data.index(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")
+    root = etree.fromstring(data[start:end])
+    for old in root.iter(f"{{{_RDF}}}Description"):
+        used = {el.prefix: el.nsmap[el.prefix] for el in old.iter() if el.prefix and el.prefix != "rdf"}
+        new = etree.Element(old.tag, attrib=dict(old.attrib), nsmap={"rdf": _RDF, **used})
+        new.extend(list(old))
+        old.getparent().replace(old, new)
+        etree.cleanup_namespaces(new, top_nsmap=new.nsmap)
+        break
+    body = etree.tostring(root, encoding="utf-8")
+    stream.write(data[:start] + body + data[end:])
+
+
+def link_description(annot: pikepdf.Dictionary, lang: str) -> str:
+    """What a link annotation leads to: its address, or "Go to note n" for a note call."""
+    action = annot.get("/A")
+    target = action.get("/URI") if action is not None else None
+    if target is not None:
+        return str(target)
+    destination = str(annot.get("/Dest", ""))
+    return labels.label(str(lang), "note_link", n=destination.rsplit("-", 1)[-1].strip("/"))
 
 
 class _Tree:
@@ -115,9 +158,8 @@ class _Tree:
         link = self._element("Link", element)
         link.K.append(Dictionary(Type=Name.OBJR, Pg=page, Obj=annot))
         annot.StructParent = self.next_key
-        if "/Contents" not in annot:
-            action = annot.get("/A")
-            target = action.get("/URI") if action is not None else None
-            annot.Contents = String(str(target) if target is not None else "link to a note")
+        if not str(annot.get("/Contents", "")).strip():
+            annot.Contents = String(link_description(annot, element.get("/Lang") or self.lang))
+        link.Alt = annot.Contents
         self.links = [*getattr(self, "links", []), (self.next_key, link)]
         self.next_key += 1

@@ -19,9 +19,12 @@ from presskit.renderers.pdf_structure import add_structure
 from presskit.renderers.pdf_tags import TaggingCanvas, tagging
 
 
+CREATOR = "presskit"
+
+
 @dataclass(frozen=True)
 class FileInfo:
-    """What the PDF's metadata says: title, author, subject, keywords, language, date, creator."""
+    """What the PDF's metadata says: title, author, subject, keywords, language, date, provenance."""
 
     title: str
     author: str
@@ -29,16 +32,14 @@ class FileInfo:
     keywords: str
     lang: str
     day: str
-    creator: str
+    provenance: str
 
 
 def file_info(ctx: Context) -> FileInfo:
-    """The metadata of one document's PDF (provenance of the translation in the creator)."""
+    """The metadata of one document's PDF (the translation's provenance goes to XMP, not Creator)."""
     doc, meta = ctx.document, ctx.document.meta_value
-    provenance = meta("provenance")
     return FileInfo(doc.title, meta("author") or ctx.theme.name, doc.subtitle, meta("keywords"),
-                    labels.lang_tag(doc.lang), labels.release_date(doc),
-                    f"presskit — {provenance}" if provenance else "presskit")
+                    labels.lang_tag(doc.lang), labels.file_date(doc), meta("provenance"))
 
 
 class _Template(BaseDocTemplate):
@@ -88,7 +89,7 @@ def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo,
     out = io.BytesIO()
     with rendering(ctx.fonts["regular"]), tagging():
         canvas = _build(ctx, story(), info, label, out)
-    return add_structure(out.getvalue(), canvas.marks, info.lang)
+    return add_structure(out.getvalue(), canvas.marks, info.lang, info.provenance)
 
 
 def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
@@ -98,7 +99,7 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
     template = _Template(out, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                          bottomMargin=bottom, title=info.title, author=info.author,
                          subject=info.subject, keywords=info.keywords, lang=info.lang,
-                         creator=info.creator, invariant=1)
+                         creator=CREATOR, invariant=1)
     template._keys = []
     brand, orgs = load_logo(ctx.theme), organization_logos(ctx.theme)
     width, height = A4

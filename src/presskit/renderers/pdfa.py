@@ -9,6 +9,7 @@ import pikepdf
 from presskit import labels
 from presskit.atomic import write_bytes
 from presskit.document import Document
+from presskit.renderers.pdf_structure import write_xmp
 
 ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles-free (zlib licence)
 _PRINT = 4  # annotation flag: print the annotation (PDF/A wants it on every annotation)
@@ -22,7 +23,6 @@ def to_pdfa(pdf_path: Path, out_path: Path, document: Document) -> Path:
         for page in pdf.pages:
             for annot in page.get("/Annots") or []:
                 annot.F = _PRINT
-        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=False)
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True, fix_metadata_version=False)
     write_bytes(Path(out_path), what="PDF/A", data=buffer.getvalue())
@@ -41,11 +41,11 @@ def _output_intent(pdf: pikepdf.Pdf) -> None:
 
 
 def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
-    """XMP from the info dictionary, plus dc:language and the PDF/A-2b identification."""
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-        if "/Trapped" in pdf.docinfo:
-            del pdf.docinfo["/Trapped"]  # no XMP equivalent
-        meta.load_from_docinfo(pdf.docinfo)
-        meta["dc:language"] = [labels.lang_tag(document.lang)]
-        meta["pdfaid:part"] = "2"
-        meta["pdfaid:conformance"] = "B"
+    """A fresh XMP from the info dictionary, with dc:language and the PDF/A-2b identification.
+
+    The PDF/UA identification and presskit's provenance property stay out: PDF/A-2 allows
+    properties outside its predefined schemas only with an extension schema, which pikepdf's
+    checker does not read.
+    """
+    del pdf.Root["/Metadata"]
+    write_xmp(pdf, labels.lang_tag(document.lang), {"pdfaid:part": "2", "pdfaid:conformance": "B"})
