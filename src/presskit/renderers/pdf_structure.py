@@ -12,7 +12,6 @@ import pikepdf
 from lxml import etree
 from pikepdf import Array, Dictionary, Name, String
 
-from presskit import labels
 from presskit.renderers.pdf_tags import ROLE_MAP, Group, Mark, Tag
 
 
@@ -77,14 +76,11 @@ def _declare_on_description(pdf: pikepdf.Pdf) -> None:
     stream.write(data[:start] + body + data[end:])
 
 
-def link_description(annot: pikepdf.Dictionary, lang: str) -> str:
-    """What a link annotation leads to: its address, or "Go to note n" for a note call."""
+def link_description(annot: pikepdf.Dictionary) -> str:
+    """What a link annotation leads to: its address (internal links are described when drawn)."""
     action = annot.get("/A")
     target = action.get("/URI") if action is not None else None
-    if target is not None:
-        return str(target)
-    destination = str(annot.get("/Dest", ""))
-    return labels.label(str(lang), "note_link", n=destination.rsplit("-", 1)[-1].strip("/"))
+    return str(target) if target is not None else "link"
 
 
 class _Tree:
@@ -159,7 +155,7 @@ class _Tree:
         link.K.append(Dictionary(Type=Name.OBJR, Pg=page, Obj=annot))
         annot.StructParent = self.next_key
         if not str(annot.get("/Contents", "")).strip():
-            annot.Contents = String(link_description(annot, element.get("/Lang") or self.lang))
+            annot.Contents = String(link_description(annot))
         link.Alt = annot.Contents
         self.links = [*getattr(self, "links", []), (self.next_key, link)]
         self.next_key += 1

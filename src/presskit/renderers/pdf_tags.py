@@ -13,6 +13,8 @@ from typing import Any, Iterator
 
 from reportlab.platypus import Flowable, Paragraph
 
+from presskit.labels import label
+
 ARTIFACT = "/Artifact BMC"
 
 # reportlab style name → structure role (custom roles are mapped to standard ones in ROLE_MAP)
@@ -76,9 +78,10 @@ def role_of(style_name: str) -> str:
 class TaggingCanvas:
     """Canvas mixin: an artifact sequence stays open except inside `marked(tag)` blocks."""
 
-    def start_tagging(self) -> None:
-        """Start the log and open the first page's artifact sequence."""
+    def start_tagging(self, lang: str = "en") -> None:
+        """Start the log and open the first page's artifact sequence (`lang`: the document's)."""
         self.marks: list[Mark] = []
+        self.tag_lang = lang
         self._next_mcid = 0
         self._code.append(ARTIFACT)
 
@@ -89,12 +92,21 @@ class TaggingCanvas:
         self._next_mcid += 1
         first_annot = len(self._annotationrefs)
         self._code.append(f"EMC /{item.role} <</MCID {mark.mcid}>> BDC")
+        self._current = item
         try:
             yield
         finally:
+            self._current = None
             self._code.append(f"EMC {ARTIFACT}")
             mark.annots = list(range(first_annot, len(self._annotationrefs)))
             self.marks.append(mark)
+
+    def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        """An internal link (a note call), described as "Go to note n" in its paragraph's language."""
+        if not contents and destinationname:
+            lang = getattr(getattr(self, "_current", None), "lang", None) or self.tag_lang
+            contents = label(lang, "note_link", n=destinationname.rsplit("-", 1)[-1])
+        return super().linkRect(contents, destinationname, *args, **kwargs)
 
     def showPage(self) -> None:  # noqa: N802 — reportlab's name
         """Close the page's artifact sequence, then open the next page's."""

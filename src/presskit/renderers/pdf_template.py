@@ -125,6 +125,7 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
 
     def make_canvas(*args: Any, **kwargs: Any) -> LabelledCanvas:
         canvases.append(LabelledCanvas(*args, **kwargs))
+        canvases[-1].tag_lang = info.lang
         return canvases[-1]
 
     template.build(flowables, canvasmaker=make_canvas)
