@@ -125,7 +125,8 @@ def _draw_draft(canvas: Any, ctx: Context) -> None:
     canvas.rect(left, top - 6 * mm, width - left - ctx.theme.margins[1] * mm, 6 * mm, stroke=0, fill=1)
     canvas.setFillColor(color(ctx.theme.accent))
     canvas.setFont(ctx.fonts["bold"], 8.5)
-    canvas.drawCentredString(width / 2, top - 4 * mm, labels.label(ctx.lang, "draft"))
+    canvas.drawCentredString(width / 2, top - 4 * mm,
+                             " · ".join(labels.label(lang, "draft") for lang in ctx.page_languages))
 
 
 def _draw_footer(canvas: Any, ctx: Context) -> None:
@@ -138,12 +139,15 @@ def _draw_footer(canvas: Any, ctx: Context) -> None:
     canvas.line(left, base + 4 * mm, right, base + 4 * mm)
     canvas.setFont(ctx.fonts["regular"], 8)
     canvas.setFillColor(color(ctx.theme.muted))
-    canvas.drawString(left, base, ctx.theme.footer_text(ctx.lang))
+    footers = dict.fromkeys(ctx.theme.footer_text(lang) for lang in ctx.page_languages)
+    canvas.drawString(left, base, " · ".join(f for f in footers if f))
     number = canvas.getPageNumber()
 
     def page_label(form: Any, total: int) -> None:
         form.setFont(ctx.fonts["regular"], 8)
         form.setFillColor(color(ctx.theme.muted))
-        form.drawRightString(right, base, labels.label(ctx.lang, "page", x=str(number), y=str(total)))
+        text = " · ".join(labels.label(lang, "page", x=str(number), y=str(total))
+                          for lang in ctx.page_languages)
+        form.drawRightString(right, base, text)
 
     canvas.label_later(page_label)

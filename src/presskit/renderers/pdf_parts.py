@@ -31,6 +31,7 @@ from presskit.inline import (
     phones,
     tel_href,
 )
+from presskit.renderers.pdf_quote import PullQuote
 from presskit.renderers.pdf_setup import color
 from presskit.renderers.pdf_tags import Group, tag
 from presskit.theme import Theme
@@ -46,6 +47,12 @@ class Context:
     styles: dict[str, Any]
     width: float
     anchor: str = "note"
+    languages: tuple[str, ...] = ()  # the bilingual edition's page furniture speaks both
+
+    @property
+    def page_languages(self) -> tuple[str, ...]:
+        """The languages of headers and footers: both in the bilingual edition."""
+        return self.languages or (self.document.lang,)
 
     @property
     def lang(self) -> str:
@@ -148,7 +155,7 @@ def bullets(ctx: Context, item: Block) -> ListFlowable:
                         spaceAfter=8)
 
 
-def quote(ctx: Context, item: Block) -> Table:
+def quote(ctx: Context, item: Block) -> PullQuote:
     """A pull quote: accent bar, the words in the language's marks, "— Name, Role" under it."""
     opening, closing = labels.quote_marks(ctx.lang)
     chunks = paragraphs(item.text, item.notes) or [("", ())]
@@ -163,16 +170,8 @@ def quote(ctx: Context, item: Block) -> Table:
     speaker = labels.attribution_line(item)
     if speaker:
         cell.append(tagged(ctx, Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]), group))
-    # one row: the speaker's line never starts a page alone
-    table = Table([[cell]], colWidths=[ctx.width - 6 * mm], hAlign="RIGHT")
-    table.setStyle(TableStyle([
-        ("LINEBEFORE", (0, 0), (0, -1), 2, color(ctx.theme.accent)),
-        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts["regular"]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    table.spaceBefore, table.spaceAfter = 8, 14
-    return table
+    attribution = cell.pop() if speaker else None
+    return PullQuote(cell, attribution, color(ctx.theme.accent), indent=6 * mm + 14, bar_x=6 * mm)
 
 
 def speaker_markup(ctx: Context, item: Block, line: str) -> str:
