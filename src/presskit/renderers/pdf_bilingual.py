@@ -19,7 +19,7 @@ from presskit import labels
 from presskit.atomic import write_bytes
 from presskit.document import Document
 from presskit.renderers import pdf_parts as parts
-from presskit.renderers.pdf_cover import cover_story
+from presskit.renderers.pdf_cover import cover_story, fitted_cover
 from presskit.renderers.pdf_figures import figures_page
 from presskit.renderers.pdf_setup import color, register_fonts
 from presskit.renderers.pdf_styles import make_styles
@@ -60,10 +60,11 @@ def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: flo
     kicker = f'{labels.label("fr", "press_kit")} · {labels.label("en", "press_kit")}'
     cover = cover_story(whole, kicker)
     cover.insert(3, parts.para(en, en.document.title, "cover_subtitle"))
-    story: list[Flowable] = [*cover, NextPageTemplate("body"), PageBreak()]
+    story: list[Flowable] = [fitted_cover(whole, cover), NextPageTemplate("body"), PageBreak()]
     heads = [parts.tagged(fr, Paragraph(labels.label("fr", "french"), whole.styles["column_head"])),
              parts.tagged(en, Paragraph(labels.label("en", "english"), whole.styles["column_head"]))]
     story.append(_row(whole, heads, column, rule=True))
+    story[-1].keepWithNext = 1  # the column labels never stand alone on a page
     pairs = [(parts.title_block(fr, None), parts.title_block(en, None),
               _both(fr.document.title, en.document.title))]
     for a, b in zip(fr.document.blocks, en.document.blocks):

@@ -5,7 +5,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph
+from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Paragraph
 
 from presskit import labels
 from presskit.inline import escape
@@ -14,6 +14,24 @@ from presskit.renderers.pdf_setup import Logo, color
 from presskit.renderers.pdf_tags import Tag
 
 BAND = 9 * mm
+
+
+COVER_BOTTOM, COVER_TOP = 70 * mm, 95 * mm  # the cover's text sits between the logos
+
+
+def cover_frame(ctx: Context) -> tuple[float, float, float, float]:
+    """The cover text's frame: x, y, width, height."""
+    width, height = A4
+    left = _cover_left(ctx)
+    return left, COVER_BOTTOM, width - left - ctx.theme.margins[1] * mm, height - COVER_BOTTOM - COVER_TOP
+
+
+def fitted_cover(ctx: Context, story: list[Flowable]) -> KeepInFrame:
+    """The cover's flowables shrunk, when a long title needs it, to stay on one page."""
+    _, _, width, height = cover_frame(ctx)
+    box = KeepInFrame(width, height, story, mode="shrink")
+    box._outline = getattr(story[0], "_outline", None)
+    return box
 
 
 def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:

@@ -134,13 +134,40 @@ def _split(text: str | bytes, delim: str | None = None) -> list[str]:
     return _split_words(text) if delim is None else text.split(delim)
 
 
+def url_split_pairs(word: str | bytes) -> list[tuple[str, str]] | None:
+    """Where reportlab may break a web address: after "://" and each "/", before each "-".
+
+    Longest head first; None for a word with neither "/" nor "-" (left to reportlab). The break
+    comes before a hyphen, not after: reportlab drops a "-" that ends a piece when it re-splits a
+    paragraph (across pages or table cells), and a line-final hyphen reads as word hyphenation.
+
+    >>> url_split_pairs("https://a.fr/x-y")
+    [('https://a.fr/x', '-y'), ('https://a.fr/', 'x-y'), ('https://', 'a.fr/x-y')]
+    >>> url_split_pairs("lecercle.lesechos.fr/eco-soc")[0]
+    ('lecercle.lesechos.fr/eco', '-soc')
+    >>> url_split_pairs("bonjour") is None
+    True
+    """
+    if isinstance(word, bytes):
+        word = word.decode("utf8")
+    start = word.find("://") + 2 if "://" in word else 0  # a break may follow "://", not split it
+    cuts = [i + 1 if c == "/" else i for i, c in enumerate(word)
+            if c in "/-" and start <= i < len(word) - 1 and i > 0]
+    cuts = [i for i in dict.fromkeys(cuts) if 0 < i < len(word)]
+    if not cuts:
+        return None
+    return [(word[:i], word[i:]) for i in reversed(cuts)]
+
+
 @contextmanager
 def rendering(base_font: str) -> Iterator[None]:
     """Within the block, canvases and drawings start in `base_font` (no Helvetica); U+202F stays unbroken."""
     from reportlab.graphics.shapes import STATE_DEFAULTS
 
     saved_font, saved_split = rl_config.canvas_basefontname, rl_paragraph.split
+    saved_uri_split = rl_paragraph._uri_split_pairs
     saved_shape_font = dict.__getitem__(STATE_DEFAULTS, "fontName")
+    rl_paragraph._uri_split_pairs = url_split_pairs  # long addresses break after / and -
     rl_config.canvas_basefontname = base_font
     STATE_DEFAULTS["fontName"] = base_font  # charts and SVG drawings start in the brand font
     rl_paragraph.split = _split
@@ -150,3 +177,4 @@ def rendering(base_font: str) -> Iterator[None]:
         rl_config.canvas_basefontname = saved_font
         STATE_DEFAULTS["fontName"] = saved_shape_font
         rl_paragraph.split = saved_split
+        rl_paragraph._uri_split_pairs = saved_uri_split

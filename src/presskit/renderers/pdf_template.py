@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from presskit import labels
-from presskit.renderers.pdf_cover import draw_cover, draw_organizations, draw_page
+from presskit.renderers.pdf_cover import cover_frame, draw_cover, draw_organizations, draw_page
 from presskit.renderers.pdf_parts import Context
 from presskit.renderers.pdf_setup import load_logo, organization_logos, rendering
 from presskit.renderers.pdf_structure import add_structure
@@ -103,9 +103,8 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
     template._keys = []
     brand, orgs = load_logo(ctx.theme), organization_logos(ctx.theme)
     width, height = A4
-    cover_left = left + 10 * mm
-    cover = Frame(cover_left, 70 * mm, width - cover_left - right, height - 70 * mm - 95 * mm,
-                  id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    cover = Frame(*cover_frame(ctx), id="cover", leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
     body = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
