@@ -21,9 +21,9 @@ _FR_CURLY_QUOTES = re.compile(r"“\s*([^”\n]+?)\s*”")
 _UNIT = re.compile(rf"(\d){_SPACES}(%|‰|€|M€|Md€|k€|\$|£|°C|°)(?!\w)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _SCALE = (r"millions?|milliards?|billions?|trillions?|milliers?|thousands?|euros?|dollars?|"
-          r"M€|Md€|Mds€|k€|km|kg|ha|MW|GW|kW|kWh|MWh|GWh|Go|To|GB|TB|Mo|MB|°C")
-_UNIT_WORD = re.compile(rf"(\d){_SPACES}({_SCALE})(?![\w€])")
-_CURRENCY_BEFORE = re.compile(rf"([€$£]){_SPACES}(?=\d)")
+          r"Mds€|km|kg|ha|MW|GW|kW|kWh|MWh|GWh|Go|To|GB|TB|Mo|MB")
+_UNIT_WORD = re.compile(rf"(\d)[ \t]({_SCALE})(?![\w€])")  # symbols (%, M€) are _UNIT's
+_CURRENCY_BEFORE = re.compile(r"([€$£])[ \t](?=\d)")
 _FR_ORDINALS = ((re.compile(r"\b1(?:er)\b"), "1ᵉʳ"), (re.compile(r"\b1(?:re|ère)\b"), "1ʳᵉ"),
                 (re.compile(r"\b(\d+)(?:e|è|ème|eme)\b"), "\\1ᵉ"),
                 (re.compile(r"\b([IVX]{1,5})(?:e|ème)(?=\s+(?:siècle|arrondissement|République|édition))"),

@@ -1,0 +1,100 @@
+"""Layout faults read back from the PDFs: long quotes split, long URLs wrap, amounts stay whole."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from presskit import typography
+from presskit.document import Block, Speaker
+from presskit.renderers import pdf
+from presskit.renderers import pdf_parts as parts
+from presskit.renderers.pdf_bilingual import render_bilingual
+from presskit.renderers.pdf_setup import rendering
+
+LONG_URL = ("http://lecercle.lesechos.fr/economie-societe/politique-eco-conjoncture/"
+            "politique-economique/221179553/open-source-nouveau-modele")
+SENTENCE = "Nous devons renforcer notre souveraineté numérique et réduire les dépendances. "
+
+
+def _long_quote(document, lang="fr"):
+    """The release with a quote of about a page and a half before its contacts."""
+    text = "\n\n".join(SENTENCE * 9 for _ in range(5))
+    quote = Block("quote", text, speaker=Speaker("Stéphanie Schaer", "directrice", "DINUM"),
+                  attribution="a déclaré Stéphanie Schaer, directrice, DINUM.")
+    return document.evolve(blocks=document.blocks[:2] + (quote,) + document.blocks[2:], lang=lang)
+
+
+def _typeset(paragraph, width):
+    """The (width, text) of each line of `paragraph` wrapped at `width`."""
+    paragraph.wrap(width, 1000)
+    out = []
+    for line in paragraph.blPara.lines:
+        if isinstance(line, tuple):
+            out.append((width - line[0], " ".join(line[1])))
+        else:
+            out.append((line.maxWidth - line.extraSpace, "".join(w.text for w in line.words)))
+    return out
+
+
+def _lines(path):
+    """Each page's text lines."""
+    return [p.extract_text().splitlines() for p in PdfReader(path).pages]
+
+
+def test_long_quote_splits_with_two_lines_at_least_and_the_attribution_at_its_end(document_fr, theme,
+                                                                                   tmp_path):
+    pages = _lines(pdf.render(_long_quote(document_fr), theme, tmp_path / "kit.pdf"))
+    holding = [i for i, lines in enumerate(pages) if any("souveraineté numérique" in s for s in lines)]
+    assert len(holding) >= 2  # the quote runs over a page break instead of leaving a page empty
+    for index in holding:
+        assert sum("souveraineté" in s or "dépendances" in s for s in pages[index]) >= 2
+    end = next(i for i, lines in enumerate(pages) if any(s.rstrip().endswith("»") and "dépendances" in s
+                                                         for s in lines))
+    assert any("Stéphanie Schaer" in s for s in pages[end])  # the attribution is with the end
+    body_pages = pages[1:-1]
+    assert all(len(lines) > 12 for lines in body_pages[:-1])  # no page left mostly empty
+
+
+def test_bilingual_edition_builds_with_a_long_quote(document_fr, document_en, theme, tmp_path):
+    french, english = _long_quote(document_fr), _long_quote(document_en, "en")
+    path = render_bilingual(french, english, theme, tmp_path / "bi.pdf")
+    pages = _lines(path)
+    assert sum(any("souveraineté" in s for s in lines) for lines in pages) >= 2
+    assert len([s for s in pages[0] if s.strip()]) >= 3 and "Français" not in " ".join(pages[0])
+    footer = " ".join(pages[1])
+    assert "Page 2 sur" in footer and "Page 2 of" in footer
+
+
+@pytest.mark.parametrize("width", [140, 180, 226, 300])
+def test_long_url_breaks_after_slashes_and_stays_within_the_column(document_fr, theme, width):
+    ctx = pdf.context(document_fr, theme)
+    with rendering(ctx.fonts["regular"]):
+        lines = _typeset(parts.para(ctx, f"Tribune (2013) {LONG_URL}", "small"), width)
+    widths, texts = [w for w, _ in lines], [t.strip() for _, t in lines]
+    assert max(widths) <= width + 0.01
+    assert "".join(texts).replace("Tribune (2013) ", "").replace(" ", "") == LONG_URL
+    assert all(t.endswith(("/", "(2013)")) or texts[i + 1].startswith("-")
+               for i, t in enumerate(texts[:-1]))
+
+
+@pytest.mark.parametrize("lang,text,whole", [
+    ("en", "The region will invest €800 million in the new plant over the next five years.", "€800 million"),
+    ("fr", "La région investira 800 millions d’euros et 12 M€ dans la nouvelle usine de Lyon.",
+     "800 millions"),
+    ("fr", "Le site couvrira 25 ha et produira 10 000 doses pour la 5e fois depuis le 1er mai.", "25 ha"),
+])
+def test_amounts_and_units_never_break(document_fr, theme, lang, text, whole):
+    ctx = pdf.context(document_fr.evolve(lang=lang), theme)
+    typeset = typography.apply(text, lang)
+    for width in range(60, 320, 7):
+        with rendering(ctx.fonts["regular"]):
+            lines = [t for _, t in _typeset(Paragraph(typeset, ctx.styles["body"]), width)]
+        flat = [re.sub("[\u00a0\u202f]", " ", s) for s in lines]
+        assert any(whole in s for s in flat), (width, flat)
+
+
+def test_french_ordinals_are_superscript_letters():
+    assert typography.apply("la 5e édition, le 1er mai", "fr") == "la 5ᵉ édition, le 1ᵉʳ mai"
