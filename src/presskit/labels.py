@@ -140,6 +140,29 @@ def long_date(iso: str, lang: str) -> str:
     return format_date(day, "d MMMM y", locale=LOCALES.get(lang.split("-")[0].lower(), "en_GB"))
 
 
+def chart_alt(title: str, figures, lang: str) -> str:
+    """A bar chart's alternative text: its title and each bar's label and value, typeset.
+
+    >>> from presskit.document import Figure
+    >>> chart_alt("Biotherapies", [Figure("5", "France"), Figure("21", "Germany")], "en")
+    'Bar chart “Biotherapies”: France 5; Germany 21'
+    """
+    from presskit import typography
+
+    values = "; ".join(f"{typography.apply(f.label, lang)} {typography.apply(f.value, lang)}"
+                       for f in figures)
+    return label(lang, "chart", title=typography.apply(title, lang), values=values)
+
+
+def logo_alt(name: str, lang: str) -> str:
+    """A logo's alternative text: "Logo de X" / "X logo" ("Logo" without a name).
+
+    >>> logo_alt("Medicen", "fr"), logo_alt("", "en")
+    ('Logo de Medicen', 'Logo')
+    """
+    return label(lang, "logo", org=name) if name else label(lang, "logo_plain")
+
+
 def file_day(source: str | os.PathLike | None) -> str:
     """The ISO day a build stamps on files: SOURCE_DATE_EPOCH's, else the source file's ("" if none).
 

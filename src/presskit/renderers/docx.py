@@ -28,6 +28,8 @@ from presskit.inline import (
     tel_href,
 )
 from presskit.renderers import docx_kit
+from presskit.renderers.docx_a11y import locale_settings, renumber_drawings
+from presskit.renderers.docx_fonts import embed_fonts
 from presskit.renderers.docx_styles import define_styles
 from presskit.renderers.docx_xml import (
     add_field,
@@ -135,6 +137,9 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     _body(writer)
     _core_properties(writer)
     _drop_thumbnail(writer.doc)
+    locale_settings(writer.doc.settings.element, document.lang)
+    embed_fonts(writer.doc, theme)
+    renumber_drawings(writer.doc.part.package)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     write_bytes(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))

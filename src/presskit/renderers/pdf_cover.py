@@ -77,7 +77,7 @@ def draw_cover(canvas: Any, ctx: Context, brand: Logo | None) -> None:
 
 def logo_alt(ctx: Context, name: str) -> str:
     """The alternative text of an organisation's logo, in the document's language."""
-    return labels.label(ctx.lang, "logo", org=name) if name else labels.label(ctx.lang, "logo_plain")
+    return labels.logo_alt(name, ctx.lang)
 
 
 def draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str, Logo | None]]) -> None:

@@ -36,9 +36,7 @@ def figures_page(ctx: Context) -> list[Flowable]:
 
 def chart_alt(ctx: Context, title: str, figures: list[KeyFigure]) -> str:
     """The chart's alternative text: its title and every bar's label and value."""
-    values = "; ".join(f"{typography.apply(f.label, ctx.lang)} {typography.apply(f.value, ctx.lang)}"
-                       for f in figures)
-    return labels.label(ctx.lang, "chart", title=typography.apply(title, ctx.lang), values=values)
+    return labels.chart_alt(title, figures, ctx.lang)
 
 
 def _card(ctx: Context, figure: KeyFigure) -> list[Flowable]:
