@@ -112,7 +112,9 @@ def test_docx_cover_figures_and_chart_image(kit_fr, branded, tmp_path):
     names = zipfile.ZipFile(path).namelist()
     assert sum(n.startswith("word/media/") and n.endswith(".png") for n in names) >= 3  # logo, svg fallback, chart
     assert "word/media/logo1.svg" in names
-    assert "svgBlip" in zipfile.ZipFile(path).read("word/document.xml").decode()
+    package = zipfile.ZipFile(path)
+    parts = [n for n in names if n.startswith("word/footer") or n == "word/document.xml"]
+    assert any("svgBlip" in package.read(n).decode() for n in parts)  # organisations: cover footer
 
 
 def test_kit_rebuilds_are_byte_identical(kit_fr, kit_en, branded, tmp_path):
