@@ -98,3 +98,33 @@ def test_amounts_and_units_never_break(document_fr, theme, lang, text, whole):
 
 def test_french_ordinals_are_superscript_letters():
     assert typography.apply("la 5e édition, le 1er mai", "fr") == "la 5ᵉ édition, le 1ᵉʳ mai"
+
+
+def test_links_and_emphasis_in_the_text_reach_the_pdf_and_the_docx(document_fr, theme, tmp_path):
+    import zipfile
+
+    import docx
+    import pikepdf
+
+    from presskit.renderers import docx as docx_renderer
+
+    text = ("La **Métropole de Lyon** soutient le projet, voir [Métropole de Lyon](https://www.grandlyon.com) "
+            "et le *rapport* annuel.")
+    document = document_fr.evolve(blocks=(Block("paragraph", text),))
+    path = pdf.render(document, theme, tmp_path / "kit.pdf")
+    page = PdfReader(path).pages[1].extract_text()
+    assert "voir Métropole de Lyon et le rapport annuel" in " ".join(page.split())
+    assert "**" not in page and "](" not in page
+    with pikepdf.open(path) as opened:
+        uris = {str(a.A.URI) for p in opened.pages for a in p.get("/Annots") or [] if "/A" in a}
+        fonts = {str(f.BaseFont) for f in opened.pages[1].Resources.Font.values()}
+    assert "https://www.grandlyon.com" in uris
+    assert any("Lato-Bold" in f for f in fonts) and any("Lato-Italic" in f for f in fonts)
+    docx_path = docx_renderer.render(document, theme, tmp_path / "kit.docx")
+    xml = zipfile.ZipFile(docx_path).read("word/document.xml").decode()
+    rels = zipfile.ZipFile(docx_path).read("word/_rels/document.xml.rels").decode()
+    assert "https://www.grandlyon.com" in rels and "<w:hyperlink" in xml
+    body = next(p for p in docx.Document(str(docx_path)).paragraphs if "soutient" in p.text)
+    assert [r.text for r in body.runs if r.bold] == ["Métropole de Lyon"]
+    assert [r.text for r in body.runs if r.italic] == ["rapport"]
+    assert "voir Métropole de Lyon et le rapport annuel" in body.text

@@ -29,6 +29,7 @@ from presskit.inline import (
     note_numbers,
     paragraphs,
     phones,
+    plain,
     tel_href,
 )
 from presskit.renderers.pdf_quote import PullQuote
@@ -75,6 +76,9 @@ def markup(runs: list[Run], link_color: str, anchor: str = "note") -> str:
         elif run.href:
             href = _html.escape(run.href, quote=True)
             parts.append(f'<a href="{href}" color="{link_color}">{text}</a>')
+        elif run.emphasis:
+            tag = "b" if run.emphasis == "strong" else "i"
+            parts.append(f"<{tag}>{text}</{tag}>")
         else:
             parts.append(text)
     return "".join(parts)
@@ -92,7 +96,7 @@ def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | 
     paragraph = tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style]),
                        parent)
     if outline is not None:
-        paragraph._outline = (typography.apply(text, ctx.lang), outline)
+        paragraph._outline = (typography.apply(plain(text), ctx.lang), outline)
     return paragraph
 
 
