@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime, timezone
 
 from presskit.document import Block
@@ -161,6 +162,23 @@ def logo_alt(name: str, lang: str) -> str:
     ('Logo de Medicen', 'Logo')
     """
     return label(lang, "logo", org=name) if name else label(lang, "logo_plain")
+
+
+def display_title(document, limit: int = 90) -> str:
+    """The title a viewer shows: the release's, else its subtitle or first sentence, clipped.
+
+    >>> from presskit.document import Block, Document
+    >>> display_title(Document("fr", blocks=(Block("lede", "Dix associations se regroupent. Elles…"),)))
+    'Dix associations se regroupent.'
+    """
+    if document.title:
+        return document.title
+    texts = [document.subtitle] + [b.text for b in document.blocks]
+    first = next((t.strip() for t in texts if t and t.strip()), "")
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def file_day(source: str | os.PathLike | None) -> str:

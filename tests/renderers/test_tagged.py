@@ -226,3 +226,12 @@ def test_neutral_brand_without_presskit_toml(document_fr, tmp_path):
                              else b"" for page in opened.pages)
     assert "presskit" not in " ".join(pages).lower()
     assert b"(presskit)" not in artifacts
+
+
+def test_untitled_release_gets_a_display_title(kit_fr, theme, tmp_path):
+    document = kit_fr.evolve(title="", subtitle="")
+    path = pdf.render(document, theme, tmp_path / "kit.pdf")
+    with pikepdf.open(path) as opened:
+        title = str(opened.docinfo.Title)
+        assert title and title.startswith("La crise Covid a montré")
+        assert opened.Root.ViewerPreferences.DisplayDocTitle is True
