@@ -54,7 +54,7 @@ class Mark:
     page: int
     mcid: int
     tag: Tag
-    annots: list[int] = field(default_factory=list)
+    annots: list = field(default_factory=list)  # references to the annotations drawn inside
 
 
 def tag(flowable: Any, role: str | None = None, lang: str | None = None, alt: str | None = None,
@@ -98,7 +98,7 @@ class TaggingCanvas:
         finally:
             self._current = None
             self._code.append(f"EMC {ARTIFACT}")
-            mark.annots = list(range(first_annot, len(self._annotationrefs)))
+            mark.annots = list(self._annotationrefs[first_annot:])
             self.marks.append(mark)
 
     def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:  # noqa: N802

@@ -15,7 +15,7 @@ from presskit import labels
 from presskit.renderers.pdf_cover import cover_frame, draw_cover, draw_organizations, draw_page
 from presskit.renderers.pdf_parts import Context
 from presskit.renderers.pdf_setup import load_logo, organization_logos, rendering
-from presskit.renderers.pdf_structure import add_structure
+from presskit.renderers.pdf_structure import write_structure, write_xmp
 from presskit.renderers.pdf_tags import TaggingCanvas, tagging
 
 
@@ -81,6 +81,10 @@ class LabelledCanvas(TaggingCanvas, Canvas):
             draw(self, total)
             self.endForm()
         self.drop_empty_page()
+        info = getattr(self, "file_info", None)
+        if info is not None:
+            write_structure(self, self.marks, info.lang)
+            write_xmp(self, info, _iso_day(info.day))
         super().save()
 
 
@@ -88,8 +92,8 @@ def build_pdf(ctx: Context, story: Callable[[], list[Flowable]], info: FileInfo,
     """Lay out the cover and body pages and return the PDF's bytes."""
     out = io.BytesIO()
     with rendering(ctx.fonts["regular"]), tagging():
-        canvas = _build(ctx, story(), info, label, out)
-    return add_structure(out.getvalue(), canvas.marks, info.lang, info.provenance)
+        _build(ctx, story(), info, label, out)
+    return out.getvalue()
 
 
 def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
@@ -124,11 +128,23 @@ def _build(ctx: Context, flowables: list[Flowable], info: FileInfo, label: str,
 
     def make_canvas(*args: Any, **kwargs: Any) -> LabelledCanvas:
         canvases.append(LabelledCanvas(*args, **kwargs))
-        canvases[-1].tag_lang = info.lang
+        canvases[-1].tag_lang, canvases[-1].file_info = info.lang, info
         return canvases[-1]
 
     template.build(flowables, canvasmaker=make_canvas)
     return canvases[-1]
+
+
+def _iso_day(day: str) -> str:
+    """`day` when it is an ISO date, else "".
+
+    >>> _iso_day("2023-09-07"), _iso_day("juin")
+    ('2023-09-07', '')
+    """
+    try:
+        return date.fromisoformat(day[:10]).isoformat()
+    except ValueError:
+        return ""
 
 
 def _set_date(canvas: Any, day: str) -> None:

@@ -5,11 +5,11 @@ import io
 from pathlib import Path
 
 import pikepdf
+from lxml import etree
 
 from presskit import labels
 from presskit.atomic import write_bytes
 from presskit.document import Document
-from presskit.renderers.pdf_structure import write_xmp
 
 ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles-free (zlib licence)
 _PRINT = 4  # annotation flag: print the annotation (PDF/A wants it on every annotation)
@@ -49,3 +49,38 @@ def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
     """
     del pdf.Root["/Metadata"]
     write_xmp(pdf, labels.lang_tag(document.lang), {"pdfaid:part": "2", "pdfaid:conformance": "B"})
+
+
+def write_xmp(pdf: pikepdf.Pdf, lang: str, extra: dict[str, str] | None = None) -> None:
+    """XMP mirroring the info dictionary (empty fields too), dc:language, and `extra` properties."""
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        if "/Trapped" in pdf.docinfo:
+            del pdf.docinfo["/Trapped"]  # no XMP equivalent
+        meta.load_from_docinfo(pdf.docinfo)
+        for key, prop in (("/Subject", "dc:description"), ("/Keywords", "pdf:Keywords")):
+            if key in pdf.docinfo and not str(pdf.docinfo[key]):
+                meta[prop] = ""  # load_from_docinfo skips empty values; PDF/A wants them mirrored
+        meta["dc:language"] = [lang]
+        for prop, value in (extra or {}).items():
+            meta[prop] = value
+    _declare_on_description(pdf)
+
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def _declare_on_description(pdf: pikepdf.Pdf) -> None:
+    """Rewrite the XMP packet with every namespace declared once, on its rdf:Description."""
+    stream = pdf.Root.Metadata
+    data = stream.read_bytes()
+    start, end = data.index(b"<x:xmpmeta"), data.index(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")
+    root = etree.fromstring(data[start:end])
+    for old in root.iter(f"{{{_RDF}}}Description"):
+        used = {el.prefix: el.nsmap[el.prefix] for el in old.iter() if el.prefix and el.prefix != "rdf"}
+        new = etree.Element(old.tag, attrib=dict(old.attrib), nsmap={"rdf": _RDF, **used})
+        new.extend(list(old))
+        old.getparent().replace(old, new)
+        etree.cleanup_namespaces(new, top_nsmap=new.nsmap)
+        break
+    body = etree.tostring(root, encoding="utf-8")
+    stream.write(data[:start] + body + data[end:])
