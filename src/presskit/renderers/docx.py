@@ -29,7 +29,7 @@ from presskit.inline import (
 )
 from presskit.renderers import docx_kit
 from presskit.renderers.docx_a11y import locale_settings, renumber_drawings
-from presskit.renderers.docx_fonts import embed_fonts
+from presskit.renderers.docx_fonts import embed_fonts, fast_font_entries
 from presskit.renderers.docx_styles import define_styles
 from presskit.renderers.docx_xml import (
     add_field,
@@ -141,7 +141,8 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     embed_fonts(writer.doc, theme)
     renumber_drawings(writer.doc.part.package)
     buffer = io.BytesIO()
-    writer.doc.save(buffer)
+    with fast_font_entries():
+        writer.doc.save(buffer)
     write_bytes(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
     return path
 
