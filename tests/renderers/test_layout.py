@@ -14,6 +14,8 @@ from presskit.renderers import pdf_parts as parts
 from presskit.renderers.pdf_bilingual import render_bilingual
 from presskit.renderers.pdf_setup import rendering
 
+from .test_kit_pages import kit_en, kit_fr  # noqa: F401  (fixtures)
+
 LONG_URL = ("http://lecercle.lesechos.fr/economie-societe/politique-eco-conjoncture/"
             "politique-economique/221179553/open-source-nouveau-modele")
 SENTENCE = "Nous devons renforcer notre souveraineté numérique et réduire les dépendances. "
@@ -128,3 +130,14 @@ def test_links_and_emphasis_in_the_text_reach_the_pdf_and_the_docx(document_fr, 
     assert [r.text for r in body.runs if r.bold] == ["Métropole de Lyon"]
     assert [r.text for r in body.runs if r.italic] == ["rapport"]
     assert "voir Métropole de Lyon et le rapport annuel" in body.text
+
+
+def test_a_wide_key_figure_shrinks_instead_of_breaking(kit_en, theme, tmp_path):
+    from presskit.document import Figure
+
+    document = kit_en.evolve(figures=(Figure("€800 million", "invested"), Figure("€50 million", "R&D"),
+                                      Figure("10,000", "jobs")))
+    path = render_bilingual(document.evolve(lang="fr"), document, theme, tmp_path / "bi.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "€800\u00a0million" in text or "€800 million" in text
+    assert "millio\n" not in text

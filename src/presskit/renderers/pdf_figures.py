@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from presskit import labels
@@ -39,22 +41,32 @@ def chart_alt(ctx: Context, title: str, figures: list[KeyFigure]) -> str:
     return labels.chart_alt(title, figures, ctx.lang)
 
 
-def _card(ctx: Context, figure: KeyFigure) -> list[Flowable]:
-    """One figure: its qualifier small, its number large, its label below."""
+def _card(ctx: Context, figure: KeyFigure, width: float) -> list[Flowable]:
+    """One figure: its qualifier small, its number large (smaller if it would not fit), its label."""
     qualifier, number = split_value(typography.apply(figure.value, ctx.lang))
     cell = [tagged(ctx, Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"])),
-            tagged(ctx, Paragraph(escape(number), ctx.styles["fig_value"]))]
+            tagged(ctx, Paragraph(escape(number), _fitted(ctx.styles["fig_value"], number, width)))]
     cell.append(para(ctx, figure.label, "fig_label"))
     return cell
 
 
+def _fitted(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """`style`, its size cut down so that `text` (one unbreakable amount) fits in `width`."""
+    needed = stringWidth(text, style.fontName, style.fontSize)
+    if needed <= width:
+        return style
+    scale = width / needed * 0.98
+    return ParagraphStyle(f"{style.name}Fitted", parent=style, fontSize=style.fontSize * scale,
+                          leading=style.leading * scale)
+
+
 def _cards(ctx: Context, figures: list[KeyFigure]) -> Table:
     """The single figures in a grid of three columns, each under a thin accent rule."""
-    cells = [_card(ctx, f) for f in figures]
-    rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
-    rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     gap = 6 * mm
     width = (ctx.width - gap * (COLUMNS - 1)) / COLUMNS
+    cells = [_card(ctx, f, width) for f in figures]
+    rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     widths = [w for i in range(COLUMNS) for w in ([width] if i == 0 else [gap, width])]
     grid = [[cell for i, c in enumerate(row) for cell in ([c] if i == 0 else ["", c])] for row in rows]
     table = Table(grid, colWidths=widths, hAlign="LEFT")
