@@ -141,3 +141,14 @@ def test_a_wide_key_figure_shrinks_instead_of_breaking(kit_en, theme, tmp_path):
     text = " ".join(p.extract_text() for p in PdfReader(path).pages)
     assert "€800\u00a0million" in text or "€800 million" in text
     assert "millio\n" not in text
+
+
+def test_bilingual_bookmarks_and_key_figures_in_both_languages(kit_fr, kit_en, theme, tmp_path):
+    reader = PdfReader(render_bilingual(kit_fr, kit_en, theme, tmp_path / "bi.pdf"))
+    outline = str(reader.outline)
+    assert "Une filière qui se structure" in outline
+    assert "À propos de Polepharma / About Polepharma" in outline
+    assert "Chiffres clés" in outline and "Key figures" in outline
+    pages = [p.extract_text() for p in reader.pages]
+    assert any("Chiffres clés" in p for p in pages) and any("Key figures" in p for p in pages)
+    assert any("10,000" in p for p in pages) and any("10\u202f000" in p for p in pages)
