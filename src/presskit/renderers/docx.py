@@ -28,7 +28,7 @@ from presskit.inline import (
     tel_href,
 )
 from presskit.renderers import docx_kit
-from presskit.renderers.docx_a11y import locale_settings, renumber_drawings
+from presskit.renderers.docx_a11y import add_custom_property, locale_settings, renumber_drawings
 from presskit.renderers.docx_fonts import embed_fonts, fast_font_entries
 from presskit.renderers.docx_styles import define_styles
 from presskit.renderers.docx_xml import (
@@ -315,7 +315,9 @@ def _core_properties(w: _Writer) -> None:
     props.title, props.subject = _clip(labels.display_title(doc)), _clip(doc.subtitle)
     props.author = _clip(author)
     props.keywords, props.language = _clip(doc.meta_value("keywords")), w.lang
-    props.comments = doc.meta_value("provenance")
+    props.comments = ""  # provenance is not for the journalist's eyes: a custom property holds it
+    if doc.meta_value("provenance"):
+        add_custom_property(w.doc, "presskit provenance", doc.meta_value("provenance"))
     props.category = labels.label(doc.lang, "press_release")
     props.last_modified_by, props.revision = _clip(author), 1
     props.created = props.modified = props.last_printed = _release_date(doc)

@@ -39,6 +39,26 @@ def mark_header_row(row: Any) -> None:
         header.set(qn("w:val"), "true")
 
 
+_CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def add_custom_property(doc: Any, name: str, value: str) -> None:
+    """A custom document property (docProps/custom.xml): kept in the file, out of the visible fields."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property",
+                            fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid="2", name=name)
+    etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, doc.part.package)
+    doc.part.package.relate_to(part, _CUSTOM_RT)
+
+
 def locale_settings(settings: Any, lang: str) -> None:
     """The document's theme-font language, decimal symbol and list separator for `lang`.
 
