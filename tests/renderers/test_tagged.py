@@ -239,3 +239,17 @@ def test_untitled_release_gets_a_display_title(kit_fr, theme, tmp_path):
         title = str(opened.docinfo.Title)
         assert title and title.startswith("La crise Covid a montré")
         assert opened.Root.ViewerPreferences.DisplayDocTitle is True
+
+
+def test_key_figures_are_a_table_with_row_headers(outputs):
+    with pikepdf.open(outputs["fr"]) as opened:
+        tree = structure(opened)
+        scopes = [str(o.A.Scope) for o in opened.objects
+                  if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/TH"]
+    table = next(e for e in tree.walk() if e.role == "Table")
+    assert [r.role for r in table.kids] == ["TR"] * 2  # the two single figures; the rest are charted
+    assert all([c.role for c in r.kids] == ["TD", "TH"] for r in table.kids)
+    assert scopes and set(scopes) == {"/Row"}
+    texts, _ = text_by_mcid(outputs["fr"])
+    header = "".join(texts[m] for p in table.kids[1].kids[1].walk() for m in p.mcids)
+    assert "emplois directs" in header

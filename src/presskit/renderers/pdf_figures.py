@@ -14,7 +14,7 @@ from presskit.figures import chart_scale, charted_series, figure_number, split_v
 from presskit.inline import escape, typography
 from presskit.renderers.pdf_parts import Context, para, tagged
 from presskit.renderers.pdf_setup import color
-from presskit.renderers.pdf_tags import Figure
+from presskit.renderers.pdf_tags import Figure, Group
 
 COLUMNS = 3
 
@@ -41,13 +41,18 @@ def chart_alt(ctx: Context, title: str, figures: list[KeyFigure]) -> str:
     return labels.chart_alt(title, figures, ctx.lang)
 
 
-def _card(ctx: Context, figure: KeyFigure, width: float) -> list[Flowable]:
-    """One figure: its qualifier small, its number large (smaller if it would not fit), its label."""
+def _card(ctx: Context, figure: KeyFigure, width: float, row: Group) -> list[Flowable]:
+    """One figure: its qualifier small, its number large (smaller if it would not fit), its label.
+
+    Tagged as a table row: the value a data cell, the label below it the row's header cell.
+    """
     qualifier, number = split_value(typography.apply(figure.value, ctx.lang))
-    cell = [tagged(ctx, Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"])),
-            tagged(ctx, Paragraph(escape(number), _fitted(ctx.styles["fig_value"], number, width)))]
-    cell.append(para(ctx, figure.label, "fig_label"))
-    return cell
+    value, header = Group("TD", row), Group("TH", row, scope="Row")
+    flowables = [tagged(ctx, Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"]), value),
+                 tagged(ctx, Paragraph(escape(number), _fitted(ctx.styles["fig_value"], number, width)),
+                        value)]
+    flowables.append(para(ctx, figure.label, "fig_label", parent=header))
+    return flowables
 
 
 def _fitted(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
@@ -64,7 +69,8 @@ def _cards(ctx: Context, figures: list[KeyFigure]) -> Table:
     """The single figures in a grid of three columns, each under a thin accent rule."""
     gap = 6 * mm
     width = (ctx.width - gap * (COLUMNS - 1)) / COLUMNS
-    cells = [_card(ctx, f, width) for f in figures]
+    table_group = Group("Table", lang=labels.lang_tag(ctx.lang))
+    cells = [_card(ctx, f, width, Group("TR", table_group)) for f in figures]
     rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
     rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     widths = [w for i in range(COLUMNS) for w in ([width] if i == 0 else [gap, width])]

@@ -116,6 +116,9 @@ class _Tree:
         if id(group) not in self.groups:
             parent, parent_ref = self._group(group.parent)
             self.groups[id(group)] = self._element(group.role, parent_ref, parent, group.lang)
+            if group.scope:
+                self.groups[id(group)][0]["A"] = PDFDictionary({"O": PDFName("Table"),
+                                                                "Scope": PDFName(group.scope)})
         return self.groups[id(group)]
 
     def add(self, mark: Mark) -> None:

@@ -35,6 +35,7 @@ class Group:
     role: str
     parent: "Group | None" = None
     lang: str | None = None
+    scope: str | None = None  # a header cell's /Scope: "Row" or "Column"
 
 
 @dataclass(eq=False)
