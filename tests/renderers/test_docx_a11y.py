@@ -121,3 +121,13 @@ def test_long_title_keeps_the_cover_on_one_page(kit_fr, branded, tmp_path):
              for f in (p["/Resources"].get("/Font") or {}).values()}
     text_fonts = {f for f in fonts if "OpenSymbol" not in f}  # bullets come from LibreOffice's symbols
     assert text_fonts and all("Lato" in f for f in text_fonts)  # laid out in the embedded font
+
+
+def test_shipped_lato_subsets_are_current():
+    from presskit.renderers.docx_fonts import SHIPPED, subset_font, subset_name
+    from presskit.theme import FONT_DIR
+
+    for face in ("Regular", "Bold", "Italic", "BoldItalic"):
+        assert (SHIPPED / subset_name((FONT_DIR / f"Lato-{face}.ttf").read_bytes())).is_file(), face
+    regular = (FONT_DIR / "Lato-Regular.ttf").read_bytes()
+    assert (SHIPPED / subset_name(regular)).read_bytes() == subset_font(regular)  # made by this code

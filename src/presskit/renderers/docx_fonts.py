@@ -74,17 +74,28 @@ def subset_font(data: bytes) -> bytes:
     return out.getvalue()
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "fonts" / "subset"  # Lato's, made by subset_font
+
+
+def subset_name(data: bytes) -> str:
+    """The file name of a font's subset: its bytes' and the subset's fingerprint."""
+    return hashlib.sha256(data + SUBSET_VERSION.encode()).hexdigest()[:24] + ".ttf"
+
+
 @lru_cache(maxsize=16)
 def _embedded(path: str) -> tuple[str, bytes]:
-    """A font file's key and obfuscated subset (made once per font, kept in the user's cache)."""
+    """A font file's key and obfuscated subset: shipped for Lato, else made once into the user's cache."""
     data = Path(path).read_bytes()
-    digest = hashlib.sha256(data + SUBSET_VERSION.encode()).hexdigest()[:24]
-    cached = cache_folder() / "fonts" / f"{digest}.ttf"
+    name = subset_name(data)
     try:
-        small = cached.read_bytes()
+        small = (SHIPPED / name).read_bytes()
     except OSError:
-        small = subset_font(data)
-        store(cached, small)
+        cached = cache_folder() / "fonts" / name
+        try:
+            small = cached.read_bytes()
+        except OSError:
+            small = subset_font(data)
+            store(cached, small)
     key = font_key(small)
     return key, obfuscate(small, key)
 
