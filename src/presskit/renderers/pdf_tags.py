@@ -88,7 +88,14 @@ class TaggingCanvas:
 
     @contextmanager
     def marked(self, item: Tag) -> Iterator[None]:
-        """Draw the block's content as one marked-content sequence with a fresh MCID."""
+        """Draw the block's content as one marked-content sequence with a fresh MCID.
+
+        Inside another sequence (a paragraph within a tagged figure) it adds nothing: the content
+        belongs to the outer one.
+        """
+        if getattr(self, "_current", None) is not None:
+            yield
+            return
         mark = Mark(self.getPageNumber() - 1, self._next_mcid, item)
         self._next_mcid += 1
         first_annot = len(self._annotationrefs)
