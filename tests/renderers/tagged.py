@@ -104,30 +104,35 @@ def text_by_mcid(path) -> tuple[dict[tuple[int, int], str], list[str]]:
     texts: dict[tuple[int, int], str] = {}
     pages = []
     for index, page in enumerate(reader.pages):
-        stack: list = []
-        chunks: list[str] = []
-
-        def before(op, args, cm, tm):
-            if op == b"BDC":
-                props = args[1]
-                stack.append(props.get("/MCID") if hasattr(props, "get") and str(args[0]) != "/Artifact"
-                             else "artifact")
-            elif op == b"BMC":
-                stack.append("artifact")
-            elif op == b"EMC" and stack:
-                stack.pop()
-
-        def text(value, cm, tm, font, size):
-            if not value or "artifact" in stack:
-                return
-            mcid = next((k for k in reversed(stack) if isinstance(k, int)), None)
-            key = (index, mcid)
-            texts[key] = texts.get(key, "") + value
-            chunks.append(value)
-
-        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        chunks = _page_text(page, index, texts)
         pages.append("".join(chunks))
     return texts, pages
+
+
+def _page_text(page, index: int, texts: dict) -> list[str]:
+    """Walk one page with pypdf: add each MCID's text to `texts`; return the text outside artifacts."""
+    stack: list = []
+    chunks: list[str] = []
+
+    def before(op, args, cm, tm):
+        if op == b"BDC":
+            props = args[1]
+            stack.append(props.get("/MCID") if hasattr(props, "get") and str(args[0]) != "/Artifact"
+                         else "artifact")
+        elif op == b"BMC":
+            stack.append("artifact")
+        elif op == b"EMC" and stack:
+            stack.pop()
+
+    def text(value, cm, tm, font, size):
+        if not value or "artifact" in stack:
+            return
+        mcid = next((k for k in reversed(stack) if isinstance(k, int)), None)
+        texts[(index, mcid)] = texts.get((index, mcid), "") + value
+        chunks.append(value)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return chunks
 
 
 def squash(text: str) -> str:

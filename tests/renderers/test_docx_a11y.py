@@ -16,8 +16,6 @@ from presskit.renderers import docx as docx_renderer
 from presskit.renderers.docx_fonts import obfuscate
 from presskit.theme import Theme
 
-from .test_kit_pages import branded, kit_en, kit_fr  # noqa: F401  (fixtures)
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

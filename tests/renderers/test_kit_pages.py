@@ -3,52 +3,17 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import replace
 
 import docx
 import pikepdf
-import pytest
 from pypdf import PdfReader
 
-from presskit.document import Figure
 from presskit.renderers import docx as docx_renderer
 from presskit.renderers import pdf
 from presskit.renderers.pdf_bilingual import render_bilingual
 from presskit.renderers.pdfa import to_pdfa
-from presskit.theme import Organization
 
 from .conftest import NNBSP
-
-FIGURES = (Figure("plus de 85 %", "taux de produits importés"), Figure("10 000", "emplois directs"),
-           Figure("5", "France", "Biothérapies produites"), Figure("21", "Allemagne", "Biothérapies produites"),
-           Figure("12", "Italie", "Biothérapies produites"))
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-       '<rect width="120" height="40" fill="#2A9D8F"/></svg>')
-
-
-@pytest.fixture
-def kit_fr(document_fr):
-    """The French release with key figures."""
-    return document_fr.evolve(figures=FIGURES)
-
-
-@pytest.fixture
-def kit_en(document_en):
-    """The English release with key figures."""
-    figures = (Figure("more than 85%", "share of imported products"), Figure("10,000", "direct jobs"),
-               Figure("5", "France", "Biotherapies produced"), Figure("21", "Germany", "Biotherapies produced"),
-               Figure("12", "Italy", "Biotherapies produced"))
-    return document_en.evolve(figures=figures, title='The "France Bioproduction" congress: it\'s a success')
-
-
-@pytest.fixture
-def branded(theme, tmp_path, logo_png):
-    """A theme with one PNG and one SVG organisation logo, and one organisation without logo."""
-    svg = tmp_path / "polepharma.svg"
-    svg.write_text(SVG, encoding="utf-8")
-    return replace(theme, organizations=(Organization("Medicen", logo=logo_png),
-                                         Organization("Polepharma", logo=svg),
-                                         Organization("Genopole")))
 
 
 def _pages(path):

@@ -14,8 +14,6 @@ from presskit.renderers import pdf_parts as parts
 from presskit.renderers.pdf_bilingual import render_bilingual
 from presskit.renderers.pdf_setup import rendering
 
-from .test_kit_pages import kit_en, kit_fr  # noqa: F401  (fixtures)
-
 LONG_URL = ("http://lecercle.lesechos.fr/economie-societe/politique-eco-conjoncture/"
             "politique-economique/221179553/open-source-nouveau-modele")
 SENTENCE = "Nous devons renforcer notre souveraineté numérique et réduire les dépendances. "

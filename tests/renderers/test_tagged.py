@@ -16,7 +16,6 @@ from presskit.renderers.pdfa import to_pdfa
 from presskit.theme import Organization, Theme
 
 from .tagged import form_calls_outside_artifacts, squash, structure, text_by_mcid, unmarked_text_operators
-from .test_kit_pages import FIGURES, branded, kit_en, kit_fr  # noqa: F401  (fixtures)
 
 SVG_WITH_TEXT = ('<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40">'
                  '<rect width="160" height="40" fill="#2A9D8F"/>'

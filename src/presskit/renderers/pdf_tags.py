@@ -109,14 +109,14 @@ class TaggingCanvas:
             mark.annots = list(self._annotationrefs[first_annot:])
             self.marks.append(mark)
 
-    def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+    def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:
         """An internal link (a note call), described as "Go to note n" in its paragraph's language."""
         if not contents and destinationname:
             lang = getattr(getattr(self, "_current", None), "lang", None) or self.tag_lang
             contents = label(lang, "note_link", n=destinationname.rsplit("-", 1)[-1])
         return super().linkRect(contents, destinationname, *args, **kwargs)
 
-    def showPage(self) -> None:  # noqa: N802 — reportlab's name
+    def showPage(self) -> None:
         """Close the page's artifact sequence, then open the next page's."""
         self._code.append("EMC")
         super().showPage()

@@ -18,7 +18,6 @@ from presskit.renderers.pdf_setup import load_logo, organization_logos, renderin
 from presskit.renderers.pdf_structure import write_structure, write_xmp
 from presskit.renderers.pdf_tags import TaggingCanvas, tagging
 
-
 CREATOR = "presskit"
 
 
