@@ -252,3 +252,11 @@ def test_key_figures_are_a_table_with_row_headers(outputs):
     texts, _ = text_by_mcid(outputs["fr"])
     header = "".join(texts[m] for p in table.kids[1].kids[1].walk() for m in p.mcids)
     assert "emplois directs" in header
+
+
+def test_running_headers_and_footers_are_pagination_artifacts(outputs):
+    with pikepdf.open(outputs["en"]) as opened:
+        page = opened.pages[1]
+        kinds = [str(operands[1].get("/Subtype")) for operands, op in pikepdf.parse_content_stream(page)
+                 if str(op) == "BDC" and str(operands[0]) == "/Artifact"]
+    assert kinds == ["/Header", "/Footer"]

@@ -108,11 +108,20 @@ def draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str,
 def draw_page(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:
     """Header (brand and `label`), draft banner, and footer with "page x of y"."""
     canvas.saveState()
-    _draw_header(canvas, ctx, brand, label)
+    with _pagination(canvas, "Header"):
+        _draw_header(canvas, ctx, brand, label)
     if ctx.document.meta_value("status") == "draft":
         _draw_draft(canvas, ctx)
-    _draw_footer(canvas, ctx)
+    with _pagination(canvas, "Footer"):
+        _draw_footer(canvas, ctx)
     canvas.restoreState()
+
+
+def _pagination(canvas: Any, subtype: str) -> Any:
+    """A pagination artifact on a tagging canvas, nothing on another."""
+    from contextlib import nullcontext
+
+    return canvas.pagination(subtype) if hasattr(canvas, "pagination") else nullcontext()
 
 
 def _draw_header(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:

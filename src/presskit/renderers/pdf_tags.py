@@ -109,6 +109,15 @@ class TaggingCanvas:
             mark.annots = list(self._annotationrefs[first_annot:])
             self.marks.append(mark)
 
+    @contextmanager
+    def pagination(self, subtype: str) -> Iterator[None]:
+        """Draw a running header or footer as a pagination artifact ("Header" or "Footer")."""
+        self._code.append(f"/Artifact <</Type /Pagination /Subtype /{subtype}>> BDC")
+        try:
+            yield
+        finally:
+            self._code.append("EMC")
+
     def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:
         """An internal link (a note call), described as "Go to note n" in its paragraph's language."""
         if not contents and destinationname:
