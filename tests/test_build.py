@@ -113,10 +113,13 @@ def test_metadata_language_and_provenance(built):
         assert reader.metadata.title and "Medicen Paris Region" in reader.metadata.author
         properties = docx.Document(folder / f"{SAMPLE}.{lang}.docx").core_properties
         assert properties.language == tag
-    english = docx.Document(folder / f"{SAMPLE}.en.docx").core_properties
     memory = json.loads((folder / "report.json").read_text(encoding="utf-8"))["segments"]["memory"]
-    assert f"{memory} memory" in english.comments
-    assert "memory" in PdfReader(folder / f"{SAMPLE}.en.pdf").metadata.creator
+    custom = zipfile.ZipFile(folder / f"{SAMPLE}.en.docx").read("docProps/custom.xml").decode()
+    assert f"{memory} memory" in custom  # provenance: a custom property, not a visible field
+    english_pdf = PdfReader(folder / f"{SAMPLE}.en.pdf")
+    assert english_pdf.metadata.creator == "presskit"
+    xmp = english_pdf.trailer["/Root"]["/Metadata"].get_data().decode()
+    assert f"{memory} memory" in xmp and "presskit:provenance" in xmp
 
 
 def test_english_links_are_clickable(built):

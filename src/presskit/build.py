@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from presskit.typesetting import labels
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.kit.folder import Kit, slug_of
@@ -231,6 +232,7 @@ def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Do
         "provenance": provenance,
         "date": document.dateline.date if document.dateline else "",
         "embargo": document.meta_value("embargo"),  # the embargo's end, for the web pages
+        "file_date": labels.file_day(document.source),
         "keywords": ", ".join(dict.fromkeys(u.en if document.lang == "en" else u.fr
                                             for u in document.terms if u.kind == "term")),
     }

@@ -10,7 +10,7 @@ def test_defaults_without_settings(tmp_path):
     (tmp_path / "sources" / "a.fr.txt").write_text("x", encoding="utf-8")
     (tmp_path / "sources" / "notes.odt").write_text("x", encoding="utf-8")
     kit = load_kit(tmp_path)
-    assert kit.theme.name == "presskit" and kit.contacts == ()
+    assert kit.theme.name == "" and kit.contacts == ()  # a neutral brand: no "presskit" wordmark
     assert [p.name for p in kit.releases()] == ["a.fr.txt"]
 
 

@@ -1,6 +1,8 @@
 """A realistic, hand-built press release (with hostile text) shared by the renderer tests."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from presskit.document import (
@@ -9,11 +11,12 @@ from presskit.document import (
     Contact,
     Dateline,
     Document,
+    Figure,
     Footnote,
     NoteRef,
     Speaker,
 )
-from presskit.kit.theme import Theme
+from presskit.kit.theme import Organization, Theme
 
 NNBSP = "\u202f"
 HOSTILE = "Tags <b> & </para> ]]> stay literal: R&D <i>not italic</i>"
@@ -90,3 +93,35 @@ EXPECTED_URIS = {
     "mailto:marie.dupont@medicen.org",
     "tel:+33123456789",
 }
+
+
+FIGURES = (Figure("plus de 85 %", "taux de produits importés"), Figure("10 000", "emplois directs"),
+           Figure("5", "France", "Biothérapies produites"), Figure("21", "Allemagne", "Biothérapies produites"),
+           Figure("12", "Italie", "Biothérapies produites"))
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+       '<rect width="120" height="40" fill="#2A9D8F"/></svg>')
+
+
+@pytest.fixture
+def kit_fr(document_fr):
+    """The French release with key figures."""
+    return document_fr.evolve(figures=FIGURES)
+
+
+@pytest.fixture
+def kit_en(document_en):
+    """The English release with key figures."""
+    figures = (Figure("more than 85%", "share of imported products"), Figure("10,000", "direct jobs"),
+               Figure("5", "France", "Biotherapies produced"), Figure("21", "Germany", "Biotherapies produced"),
+               Figure("12", "Italy", "Biotherapies produced"))
+    return document_en.evolve(figures=figures, title='The "France Bioproduction" congress: it\'s a success')
+
+
+@pytest.fixture
+def branded(theme, tmp_path, logo_png):
+    """A theme with one PNG and one SVG organisation logo, and one organisation without logo."""
+    svg = tmp_path / "polepharma.svg"
+    svg.write_text(SVG, encoding="utf-8")
+    return replace(theme, organizations=(Organization("Medicen", logo=logo_png),
+                                         Organization("Polepharma", logo=svg),
+                                         Organization("Genopole")))

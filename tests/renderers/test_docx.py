@@ -137,7 +137,9 @@ def test_core_properties(document_fr, theme, tmp_path):
     assert props.title == document_fr.title and props.subject == document_fr.subtitle
     assert props.author == "Medicen Paris Region; Polepharma"
     assert props.keywords == "bioproduction, santé" and props.language == "fr-FR"
-    assert props.comments == "12 segments from memory, 3 from engine:fake, 0 untranslated"
+    assert props.comments == ""  # provenance: a custom property, out of the visible fields
+    custom = zipfile.ZipFile(tmp_path / "kit.docx").read("docProps/custom.xml").decode()
+    assert 'name="presskit provenance"' in custom and "12 segments from memory" in custom
     assert props.created == props.modified == datetime(2023, 9, 7, tzinfo=timezone.utc)
 
 

@@ -3,52 +3,17 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import replace
 
 import docx
 import pikepdf
-import pytest
 from pypdf import PdfReader
 
-from presskit.document import Figure
 from presskit.renderers.docx import writer as docx_renderer
 from presskit.renderers.pdf import writer as pdf
 from presskit.renderers.pdf.bilingual import render_bilingual
 from presskit.renderers.pdf.pdfa import to_pdfa
-from presskit.kit.theme import Organization
 
 from .conftest import NNBSP
-
-FIGURES = (Figure("plus de 85 %", "taux de produits importés"), Figure("10 000", "emplois directs"),
-           Figure("5", "France", "Biothérapies produites"), Figure("21", "Allemagne", "Biothérapies produites"),
-           Figure("12", "Italie", "Biothérapies produites"))
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-       '<rect width="120" height="40" fill="#2A9D8F"/></svg>')
-
-
-@pytest.fixture
-def kit_fr(document_fr):
-    """The French release with key figures."""
-    return document_fr.evolve(figures=FIGURES)
-
-
-@pytest.fixture
-def kit_en(document_en):
-    """The English release with key figures."""
-    figures = (Figure("more than 85%", "share of imported products"), Figure("10,000", "direct jobs"),
-               Figure("5", "France", "Biotherapies produced"), Figure("21", "Germany", "Biotherapies produced"),
-               Figure("12", "Italy", "Biotherapies produced"))
-    return document_en.evolve(figures=figures, title='The "France Bioproduction" congress: it\'s a success')
-
-
-@pytest.fixture
-def branded(theme, tmp_path, logo_png):
-    """A theme with one PNG and one SVG organisation logo, and one organisation without logo."""
-    svg = tmp_path / "polepharma.svg"
-    svg.write_text(SVG, encoding="utf-8")
-    return replace(theme, organizations=(Organization("Medicen", logo=logo_png),
-                                         Organization("Polepharma", logo=svg),
-                                         Organization("Genopole")))
 
 
 def _pages(path):
@@ -112,7 +77,9 @@ def test_docx_cover_figures_and_chart_image(kit_fr, branded, tmp_path):
     names = zipfile.ZipFile(path).namelist()
     assert sum(n.startswith("word/media/") and n.endswith(".png") for n in names) >= 3  # logo, svg fallback, chart
     assert "word/media/logo1.svg" in names
-    assert "svgBlip" in zipfile.ZipFile(path).read("word/document.xml").decode()
+    package = zipfile.ZipFile(path)
+    parts = [n for n in names if n.startswith("word/footer") or n == "word/document.xml"]
+    assert any("svgBlip" in package.read(n).decode() for n in parts)  # organisations: cover footer
 
 
 def test_kit_rebuilds_are_byte_identical(kit_fr, kit_en, branded, tmp_path):

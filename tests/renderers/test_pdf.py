@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -91,7 +92,11 @@ def test_metadata_and_language(document_fr, document_en, theme, tmp_path):
     assert info.author == "Medicen Paris Region; Polepharma"
     assert info.subject == document_fr.subtitle
     assert "bioproduction" in info["/Keywords"]
-    assert "12 segments from memory" in info["/Creator"]
+    assert info["/Creator"] == "presskit"  # provenance is not for the journalist's eyes
+    with pikepdf.open(tmp_path / "kit.pdf") as opened:
+        xmp = opened.open_metadata()
+        assert xmp["{urn:presskit:xmp:1.0/}provenance"].startswith("12 segments from memory")
+        assert xmp["pdfuaid:part"] == "1" and xmp["xmp:CreatorTool"] == "presskit"
     assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
     english = _render(document_en, theme, tmp_path, "en.pdf")
     assert english.trailer["/Root"]["/Lang"] == "en-GB"

@@ -33,7 +33,7 @@ class Theme:
     `header` and `footer` hold (language, text) pairs ("" for every language), empty for defaults.
     """
 
-    name: str = "presskit"
+    name: str = ""  # a kit without presskit.toml has a neutral brand: no wordmark, no author
     primary: str = "#1F3A5F"
     accent: str = "#C8553D"
     text: str = "#222222"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from presskit.typesetting import typography
@@ -17,11 +17,22 @@ _TRAILING = ".,;:!?'’\"”»)]}"
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of inline text: kind is "text", "url", "email" or "note" (text is then the call)."""
+    """A piece of inline text: kind is "text", "url", "email" or "note" (text is then the call).
+
+    `emphasis` is "", "strong" or "em" (from **bold**, *italic* or _italic_ in the source text).
+    """
 
     kind: str
     text: str
     href: str = ""
+    emphasis: str = ""
+
+
+# Inline marks a source may carry in its text: [label](address), **strong**, *em*, _em_
+_MARKED = re.compile(r"\[(?P<label>[^\]\n]+)\]\((?P<target>[^)\s]+)\)"
+                     r"|(?<![\w*])\*\*(?P<strong>\S(?:[^*\n]*?\S)?)\*\*(?![\w*])"
+                     r"|(?<![\w*])\*(?P<em>\S(?:[^*\n]*?\S)?)\*(?![\w*])"
+                     r"|(?<![\w/])_(?P<em2>[^\W_](?:[^_\n/]*?[^\W_])?)_(?![\w/])")
 
 
 def href_for(address: str) -> str:
@@ -90,12 +101,54 @@ def split_links(text: str) -> list[Run]:
     return _merge_text(runs)
 
 
+def marked_runs(text: str) -> list[Run]:
+    """Cut `text` into runs, reading Markdown-style links and emphasis marks; addresses found too.
+
+    >>> [(r.kind, r.text, r.href, r.emphasis) for r in marked_runs("la [Métropole](https://a.fr) **vite**")]
+    [('text', 'la ', '', ''), ('url', 'Métropole', 'https://a.fr', ''), ('text', ' ', '', ''), ('text', 'vite', '', 'strong')]
+    >>> [r.text for r in marked_runs("5 * 3 = 15, snake_case_name, https://a.fr/x_y_z")]
+    ['5 * 3 = 15, snake_case_name, ', 'https://a.fr/x_y_z']
+    >>> [(r.text, r.emphasis) for r in marked_runs("un _vrai_ *défi*")]
+    [('un ', ''), ('vrai', 'em'), (' ', ''), ('défi', 'em')]
+    """
+    runs: list[Run] = []
+    pos = 0
+    for match in _MARKED.finditer(text):
+        if match.group("label") and not _is_address(match.group("target")):
+            continue
+        runs.extend(split_links(text[pos:match.start()]))
+        if match.group("label"):
+            runs.append(Run("url", match.group("label"), href_for(match.group("target"))))
+        else:
+            emphasis = "strong" if match.group("strong") else "em"
+            inner = match.group("strong") or match.group("em") or match.group("em2")
+            runs.extend(replace(r, emphasis=emphasis) for r in split_links(inner))
+        pos = match.end()
+    runs.extend(split_links(text[pos:]))
+    return _merge_text(runs)
+
+
+def plain(text: str) -> str:
+    """The text a reader sees once the inline marks are read (for bookmarks and alt text).
+
+    >>> plain("Voir la [Métropole](https://a.fr), **vite**")
+    'Voir la Métropole, vite'
+    """
+    return "".join(r.text for r in marked_runs(text))
+
+
+def _is_address(target: str) -> bool:
+    """True for what a link may point at: a URL, a www. address or an e-mail."""
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:|www\.)", target, re.IGNORECASE)
+                or re.fullmatch(_EMAIL, target))
+
+
 def _merge_text(runs: list[Run]) -> list[Run]:
-    """Join neighbouring plain-text runs."""
+    """Join neighbouring plain-text runs of the same emphasis."""
     merged: list[Run] = []
     for run in runs:
-        if merged and run.kind == merged[-1].kind == "text":
-            merged[-1] = Run("text", merged[-1].text + run.text)
+        if merged and run.kind == merged[-1].kind == "text" and run.emphasis == merged[-1].emphasis:
+            merged[-1] = Run("text", merged[-1].text + run.text, emphasis=run.emphasis)
         else:
             merged.append(run)
     return merged
@@ -119,7 +172,7 @@ def typeset(runs: list[Run], lang: str) -> list[Run]:
     """
     if not lang:
         return runs
-    return [Run("text", typography.apply(r.text, lang)) if r.kind == "text" else r for r in runs]
+    return [replace(r, text=typography.apply(r.text, lang)) if r.kind == "text" else r for r in runs]
 
 
 def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int] | None = None,
@@ -139,10 +192,10 @@ def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int
     pos = 0
     for ref in sorted(notes, key=lambda r: r.offset):
         cut = max(pos, min(ref.offset, len(text)))
-        runs.extend(split_links(text[pos:cut]))
+        runs.extend(marked_runs(text[pos:cut]))
         runs.append(Run("note", str(numbers.get(ref.id, ref.id)), ref.id))
         pos = cut
-    runs.extend(split_links(text[pos:]))
+    runs.extend(marked_runs(text[pos:]))
     return typeset(_merge_text(runs), lang)
 
 

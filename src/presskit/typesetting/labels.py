@@ -1,6 +1,10 @@
 """Words the renderers print around the text, in each output language ("About", "Page x of y")."""
 from __future__ import annotations
 
+import os
+import re
+from datetime import datetime, timezone
+
 from presskit.document import Block
 
 LABELS: dict[str, dict[str, str]] = {
@@ -19,6 +23,10 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page {x} sur {y}",
         "draft": "Brouillon — traduction automatique non relue",
         "embargo": "Embargo",
+        "logo": "Logo de {org}",
+        "logo_plain": "Logo",
+        "chart": "Graphique en barres «\u202f{title}\u202f»\u00a0: {values}",
+        "note_link": "Aller à la note {n}",
     },
     "en": {
         "press_release": "Press release",
@@ -35,6 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page {x} of {y}",
         "draft": "Draft — machine translation, not reviewed",
         "embargo": "Embargo",
+        "logo": "{org} logo",
+        "logo_plain": "Logo",
+        "chart": "Bar chart “{title}”: {values}",
+        "note_link": "Go to note {n}",
     },
 }
 
@@ -127,6 +139,69 @@ def long_date(iso: str, lang: str) -> str:
     except ValueError:
         return ""
     return format_date(day, "d MMMM y", locale=LOCALES.get(lang.split("-")[0].lower(), "en_GB"))
+
+
+def chart_alt(title: str, figures, lang: str) -> str:
+    """A bar chart's alternative text: its title and each bar's label and value, typeset.
+
+    >>> from presskit.document import Figure
+    >>> chart_alt("Biotherapies", [Figure("5", "France"), Figure("21", "Germany")], "en")
+    'Bar chart “Biotherapies”: France 5; Germany 21'
+    """
+    from presskit.typesetting import typography
+
+    values = "; ".join(f"{typography.apply(f.label, lang)} {typography.apply(f.value, lang)}"
+                       for f in figures)
+    return label(lang, "chart", title=typography.apply(title, lang), values=values)
+
+
+def logo_alt(name: str, lang: str) -> str:
+    """A logo's alternative text: "Logo de X" / "X logo" ("Logo" without a name).
+
+    >>> logo_alt("Medicen", "fr"), logo_alt("", "en")
+    ('Logo de Medicen', 'Logo')
+    """
+    return label(lang, "logo", org=name) if name else label(lang, "logo_plain")
+
+
+def display_title(document, limit: int = 90) -> str:
+    """The title a viewer shows: the release's, else its subtitle or first sentence, clipped.
+
+    >>> from presskit.document import Block, Document
+    >>> display_title(Document("fr", blocks=(Block("lede", "Dix associations se regroupent. Elles…"),)))
+    'Dix associations se regroupent.'
+    """
+    if document.title:
+        return document.title
+    texts = [document.subtitle] + [b.text for b in document.blocks]
+    first = next((t.strip() for t in texts if t and t.strip()), "")
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def file_day(source: str | os.PathLike | None) -> str:
+    """The ISO day a build stamps on files: SOURCE_DATE_EPOCH's, else the source file's ("" if none).
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1630972800"; file_day(None)
+    '2021-09-07'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]; file_day("/no/such/file")
+    ''
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        stamp = int(epoch) if epoch else os.stat(source).st_mtime if source else None
+    except (OSError, ValueError):
+        stamp = None
+    if stamp is None:
+        return ""
+    return datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
+
+
+def file_date(document) -> str:
+    """The day of a file's metadata: the release's, else the build's file day ("" if neither)."""
+    return release_date(document) or document.meta_value("file_date")
 
 
 def release_date(document) -> str:

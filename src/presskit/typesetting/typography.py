@@ -20,6 +20,14 @@ _FR_STRAIGHT_QUOTES = re.compile(r'"([^"\n]+)"')
 _FR_CURLY_QUOTES = re.compile(r"“\s*([^”\n]+?)\s*”")
 _UNIT = re.compile(rf"(\d){_SPACES}(%|‰|€|M€|Md€|k€|\$|£|°C|°)(?!\w)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_SCALE = (r"millions?|milliards?|billions?|trillions?|milliers?|thousands?|euros?|dollars?|"
+          r"Mds€|km|kg|ha|MW|GW|kW|kWh|MWh|GWh|Go|To|GB|TB|Mo|MB")
+_UNIT_WORD = re.compile(rf"(\d)[ \t]({_SCALE})(?![\w€])")  # symbols (%, M€) are _UNIT's
+_CURRENCY_BEFORE = re.compile(r"([€$£])[ \t](?=\d)")
+_FR_ORDINALS = ((re.compile(r"\b1(?:er)\b"), "1ᵉʳ"), (re.compile(r"\b1(?:re|ère)\b"), "1ʳᵉ"),
+                (re.compile(r"\b(\d+)(?:e|è|ème|eme)\b"), "\\1ᵉ"),
+                (re.compile(r"\b([IVX]{1,5})(?:e|ème)(?=\s+(?:siècle|arrondissement|République|édition))"),
+                 "\\1ᵉ"))
 
 _EN_SPACE_BEFORE = re.compile(rf"(?<=[\w”’)\]]){_SPACES}+([;:!?]+)")
 _EN_GUILLEMETS = re.compile(rf"«{_SPACES}*(.+?){_SPACES}*»")
@@ -34,7 +42,7 @@ def french(text: str) -> str:
     True
     >>> french("« ensemble »") == "«\u202fensemble\u202f»"
     True
-    >>> french("10 000 emplois, 85 %, 25,3 milliards") == "10\u202f000 emplois, 85\u202f%, 25,3 milliards"
+    >>> french("10 000 emplois, 85 %, 25,3 milliards") == "10\u202f000 emplois, 85\u202f%, 25,3\u00a0milliards"
     True
     >>> french("l'objectif et \\"bioréacteurs\\"") == "l’objectif et «\u202fbioréacteurs\u202f»"
     True
@@ -53,7 +61,31 @@ def french(text: str) -> str:
     text = _FR_HIGH_PUNCT_SPACED.sub(lambda m: NNBSP + m.group(1), text)
     text = _FR_HIGH_PUNCT.sub(lambda m: NNBSP + m.group(1), text)
     text = group_digits(text, NNBSP)
-    return _UNIT.sub(lambda m: f"{m.group(1)}{NNBSP}{m.group(2)}", text)
+    text = _UNIT.sub(lambda m: f"{m.group(1)}{NNBSP}{m.group(2)}", text)
+    return french_ordinals(keep_amounts(text))
+
+
+def keep_amounts(text: str) -> str:
+    """No line break inside an amount: no-break space between a number and its unit or scale.
+
+    >>> keep_amounts("€ 800 million, 5 milliards d’euros, 12 km") == "€\u00a0800\u00a0million, 5\u00a0milliards d’euros, 12\u00a0km"
+    True
+    """
+    text = _CURRENCY_BEFORE.sub(lambda m: m.group(1) + NBSP, text)
+    return _UNIT_WORD.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+
+
+def french_ordinals(text: str) -> str:
+    """French ordinals with superscript letters: 5ᵉ, 1ᵉʳ, 1ʳᵉ, XXᵉ siècle.
+
+    >>> french_ordinals("la 5e édition, le 1er mai, la 1re fois, au XXe siècle, le 3ème")
+    'la 5ᵉ édition, le 1ᵉʳ mai, la 1ʳᵉ fois, au XXᵉ siècle, le 3ᵉ'
+    >>> french_ordinals("Le 5 est 5ee ou 2eme? Ve République")
+    'Le 5 est 5ee ou 2ᵉ? Vᵉ République'
+    """
+    for pattern, replacement in _FR_ORDINALS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def group_digits(text: str, separator: str) -> str:
@@ -87,7 +119,7 @@ def english(text: str) -> str:
     text = _EN_DOUBLE.sub(r"“\1”", text)
     text = _EN_OPEN_SINGLE.sub(r"\1‘", text)
     text = text.replace("'", "’")
-    return _EN_SPACE_BEFORE.sub(r"\1", text)
+    return keep_amounts(_EN_SPACE_BEFORE.sub(r"\1", text))
 
 
 def apply(text: str, lang: str) -> str:

@@ -12,13 +12,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from presskit.typesetting import labels
 from presskit.typesetting import typography
 from presskit.document import Figure
 from presskit.errors import PresskitError
 from presskit.typesetting.figures import charted_series, split_value
+from presskit.renderers.docx.a11y import mark_header_row, set_alt_text
 from presskit.renderers.docx.chart import chart_png, wordmark_png
 from presskit.renderers.docx.oxml import make_run, set_borders
 
@@ -27,6 +28,9 @@ _SVG_EXT = ("<a:extLst {ns}><a:ext uri=\"{{96DAC541-7B7A-43D3-8B79-37D633B846F1}
             "r:embed=\"{rid}\"/></a:ext></a:extLst>")
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+LONG_COVER = 110  # characters of title and subtitle above which the cover's top space shrinks
 
 
 def page_break(w: Any) -> None:
@@ -46,8 +50,12 @@ def cover(w: Any) -> None:
     day = labels.long_date(labels.release_date(doc), doc.lang)
     if day:
         w.text(day, "Cover Date")
-    if w.theme.organizations:
-        row = w.new_paragraph("Cover Organizations")
+    if len(doc.title) + len(doc.subtitle) > LONG_COVER:  # a four-line title: less air above it
+        brand.paragraph_format.space_after = Pt(60)
+    if w.theme.organizations:  # in the cover's footer: never pushed onto a second page
+        footer = w.doc.sections[0].first_page_footer
+        row = footer.paragraphs[0]
+        row._p.style = w._style_id("Cover Organizations")
         for n, org in enumerate(w.theme.organizations):
             if n:
                 row.add_run("\u2003\u2003")
@@ -58,7 +66,8 @@ def cover(w: Any) -> None:
 def add_logo(w: Any, paragraph: Any, logo: Path | None, name: str, height: Any) -> None:
     """A logo picture (PNG, JPEG, or SVG with a PNG fallback), or the name as a wordmark."""
     if logo is None:
-        paragraph._p.append(make_run(name, w.lang, "Brand"))
+        if name:  # a kit without a brand shows no wordmark
+            paragraph._p.append(make_run(name, w.lang, "Brand"))
         return
     try:
         if logo.suffix.lower() == ".svg":
@@ -66,7 +75,8 @@ def add_logo(w: Any, paragraph: Any, logo: Path | None, name: str, height: Any) 
                                                     height=height)
             _attach_svg(w, shape, logo)
         else:
-            paragraph.add_run().add_picture(str(logo), height=height)
+            shape = paragraph.add_run().add_picture(str(logo), height=height)
+        set_alt_text(shape, labels.logo_alt(name, w.document.lang))
     except (OSError, UnrecognizedImageError, ValueError) as exc:
         raise PresskitError(f"cannot read the logo image ({exc})", path=logo,
                             hint="use a PNG, JPEG or SVG file, or remove the logo setting") from None
@@ -106,13 +116,16 @@ def figures(w: Any) -> bool:
         return False
     charted = charted_series(found)
     in_chart = {id(f) for _, items in charted for f in items}
-    w.text(labels.label(w.document.lang, "key_figures"), "Heading 1")
-    _cards(w, [f for f in found if id(f) not in in_chart])
+    singles = [f for f in found if id(f) not in in_chart]
+    if not singles:  # else the heading is the cards table's header row
+        w.text(labels.label(w.document.lang, "key_figures"), "Heading 1")
+    _cards(w, singles)
     for title, items in charted:
         w.text(title, "Chart Title")
         picture = w.new_paragraph("Chart")
-        picture.add_run().add_picture(io.BytesIO(chart_png(items, w.theme, w.document.lang)),
-                                      width=Cm(11.6))
+        shape = picture.add_run().add_picture(io.BytesIO(chart_png(items, w.theme, w.document.lang)),
+                                              width=Cm(11.6))
+        set_alt_text(shape, labels.chart_alt(title, items, w.document.lang))
     return True
 
 
@@ -121,10 +134,14 @@ def _cards(w: Any, items: list[Figure]) -> None:
     if not items:
         return
     rows = (len(items) + 2) // 3
-    table = w.doc.add_table(rows=rows, cols=3)
+    table = w.doc.add_table(rows=rows + 1, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    head = table.cell(0, 0).merge(table.cell(0, 2))
+    head.paragraphs[0]._p.style = w._style_id("Heading 1")
+    head.paragraphs[0]._p.append(make_run(labels.label(w.document.lang, "key_figures"), w.lang))
+    mark_header_row(table.rows[0])
     for n, figure in enumerate(items):
-        cell = table.cell(n // 3, n % 3)
+        cell = table.cell(n // 3 + 1, n % 3)
         qualifier, number = split_value(typography.apply(figure.value, w.document.lang))
         first = cell.paragraphs[0]
         first._p.style = w._style_id("Figure Qualifier")

@@ -108,6 +108,10 @@ def add_runs(paragraph: _Element, part: Part, runs: Iterable[Run], lang: str,
             paragraph.append(make_run(run.text, lang, "FootnoteReference"))
         elif run.href:
             add_hyperlink(paragraph, part, run.text, run.href, lang)
+        elif run.emphasis:
+            made = make_run(run.text, lang)
+            insert_ordered(made[0], element("b" if run.emphasis == "strong" else "i"), RPR_ORDER)
+            paragraph.append(made)
         else:
             paragraph.append(make_run(run.text, lang))
 

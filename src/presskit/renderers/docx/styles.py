@@ -28,6 +28,7 @@ class _Look:
     indent: float | None = None
     keep_next: bool = False
     align: str = ""
+    keep_lines: bool = False
 
 
 def tint(hex_color: str, amount: float) -> str:
@@ -82,6 +83,8 @@ def _apply(style: BaseStyle, look: _Look) -> None:
         fmt.left_indent = Cm(look.indent)
     if look.keep_next:
         fmt.keep_with_next = True
+    if look.keep_lines:
+        fmt.keep_together = True
     if look.align:
         fmt.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}[look.align]
 
@@ -98,14 +101,16 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
         "Heading 1": (para, _Look(14, True, False, theme.primary, 16, 6, keep_next=True)),
         "Heading 2": (para, _Look(11.5, True, False, theme.primary, 10, 4, keep_next=True)),
         "List Bullet": (para, _Look(None, None, None, "", 0, 3)),
-        "Quote": (para, _Look(12, None, True, theme.primary, 10, 3, indent=0.8)),
-        "Quote Attribution": (para, _Look(9, None, False, theme.muted, 0, 14, indent=0.8)),
+        "Quote": (para, _Look(12, None, True, theme.primary, 10, 3, indent=0.8, keep_next=True,
+                              keep_lines=True)),  # a quote stays whole and with its attribution
+        "Quote Attribution": (para, _Look(9, None, False, theme.muted, 0, 14, indent=0.8,
+                                          keep_lines=True)),
         "Cover Brand": (para, _Look(13, True, None, theme.primary, 0, 150)),
         "Cover Kicker": (para, _Look(14, True, False, theme.accent, 0, 14)),
         "Cover Title": (para, _Look(30, True, False, theme.primary, 0, 12)),
         "Cover Subtitle": (para, _Look(15, False, False, theme.muted, 0, 20)),
         "Cover Date": (para, _Look(11, None, None, theme.text, 0, 0)),
-        "Cover Organizations": (para, _Look(12, True, None, theme.primary, 170, 0)),
+        "Cover Organizations": (para, _Look(12, True, None, theme.primary, 0, 0)),
         "Figure Qualifier": (para, _Look(8.5, None, None, theme.muted, 4, 0)),
         "Figure Value": (para, _Look(24, True, None, theme.primary, 0, 2)),
         "Figure Label": (para, _Look(9.5, None, None, theme.text, 0, 14)),

@@ -29,6 +29,8 @@ from presskit.typesetting.inline import (
     tel_href,
 )
 from presskit.renderers.docx import kit_pages as docx_kit
+from presskit.renderers.docx.a11y import add_custom_property, locale_settings, renumber_drawings
+from presskit.renderers.docx.fonts import embed_fonts, fast_font_entries
 from presskit.renderers.docx.styles import define_styles
 from presskit.renderers.docx.oxml import (
     add_field,
@@ -136,8 +138,12 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     _body(writer)
     _core_properties(writer)
     _drop_thumbnail(writer.doc)
+    locale_settings(writer.doc.settings.element, document.lang)
+    embed_fonts(writer.doc, theme)
+    renumber_drawings(writer.doc.part.package)
     buffer = io.BytesIO()
-    writer.doc.save(buffer)
+    with fast_font_entries():
+        writer.doc.save(buffer)
     write_bytes(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
     return path
 
@@ -294,8 +300,8 @@ def _contact(w: _Writer, contact: Contact) -> None:
 
 
 def _release_date(document: Document) -> datetime:
-    """The release date for file metadata (meta "date", else the dateline's), else a fixed date."""
-    for value in (document.meta_value("date"), document.dateline.date if document.dateline else ""):
+    """The date for file metadata (the release's, else the build's file day), else a fixed date."""
+    for value in (labels.file_date(document),):
         try:
             return datetime.combine(date.fromisoformat(value[:10]), datetime.min.time(), timezone.utc)
         except ValueError:
@@ -307,9 +313,12 @@ def _core_properties(w: _Writer) -> None:
     """Title, author, subject, keywords, language, provenance and fixed dates."""
     doc, props = w.document, w.doc.core_properties
     author = doc.meta_value("author") or w.theme.name
-    props.title, props.subject, props.author = _clip(doc.title), _clip(doc.subtitle), _clip(author)
+    props.title, props.subject = _clip(labels.display_title(doc)), _clip(doc.subtitle)
+    props.author = _clip(author)
     props.keywords, props.language = _clip(doc.meta_value("keywords")), w.lang
-    props.comments = doc.meta_value("provenance")
+    props.comments = ""  # provenance is not for the journalist's eyes: a custom property holds it
+    if doc.meta_value("provenance"):
+        add_custom_property(w.doc, "presskit provenance", doc.meta_value("provenance"))
     props.category = labels.label(doc.lang, "press_release")
     props.last_modified_by, props.revision = _clip(author), 1
     props.created = props.modified = props.last_printed = _release_date(doc)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     NextPageTemplate,
     PageBreak,
@@ -18,7 +19,8 @@ from presskit.typesetting import labels
 from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
 from presskit.renderers.pdf import parts
-from presskit.renderers.pdf.cover import cover_story
+from presskit.renderers.pdf.cover import cover_story, fitted_cover
+from presskit.renderers.pdf.figures import figures_page
 from presskit.renderers.pdf.setup import color, register_fonts
 from presskit.renderers.pdf.styles import make_styles
 from presskit.renderers.pdf.template import FileInfo, build_pdf, file_info
@@ -37,7 +39,7 @@ def render_bilingual(french: Document, english: Document, theme: Theme, path: Pa
     column = (full - GAP) / 2
     fr = parts.Context(french, theme, fonts, styles, column, anchor="fr-note")
     en = parts.Context(english, theme, fonts, styles, column, anchor="en-note")
-    whole = parts.Context(french, theme, fonts, styles, full)
+    whole = parts.Context(french, theme, fonts, styles, full, languages=("fr", "en"))
     info = _info(file_info(fr), file_info(en))
     label = f'{labels.label("fr", "press_kit")} · {labels.label("en", "press_kit")}'
     data = build_pdf(whole, lambda: _story(whole, fr, en, full, column), info, label)
@@ -49,7 +51,7 @@ def _info(fr: FileInfo, en: FileInfo) -> FileInfo:
     """Both titles and subjects; French is the document's main language."""
     return replace(fr, title=f"{fr.title} / {en.title}", subject=f"{fr.subject} / {en.subject}",
                    keywords=", ".join(k for k in (fr.keywords, en.keywords) if k),
-                   creator=en.creator)
+                   provenance=en.provenance)
 
 
 def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: float,
@@ -58,13 +60,15 @@ def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: flo
     kicker = f'{labels.label("fr", "press_kit")} · {labels.label("en", "press_kit")}'
     cover = cover_story(whole, kicker)
     cover.insert(3, parts.para(en, en.document.title, "cover_subtitle"))
-    story: list[Flowable] = [*cover, NextPageTemplate("body"), PageBreak()]
-    heads = [Paragraph(labels.label("fr", "french"), whole.styles["column_head"]),
-             Paragraph(labels.label("en", "english"), whole.styles["column_head"])]
+    story: list[Flowable] = [fitted_cover(whole, cover), NextPageTemplate("body"), PageBreak()]
+    heads = [parts.tagged(fr, Paragraph(labels.label("fr", "french"), whole.styles["column_head"])),
+             parts.tagged(en, Paragraph(labels.label("en", "english"), whole.styles["column_head"]))]
     story.append(_row(whole, heads, column, rule=True))
-    pairs = [(parts.title_block(fr, None), parts.title_block(en, None), en.document.title)]
+    story[-1].keepWithNext = 1  # the column labels never stand alone on a page
+    pairs = [(parts.title_block(fr, None), parts.title_block(en, None),
+              _both(fr.document.title, en.document.title))]
     for a, b in zip(fr.document.blocks, en.document.blocks):
-        outline = b.text if a.kind == "heading" else None
+        outline = _both(a.text, b.text) if a.kind == "heading" else None
         pairs.append((parts.block(fr, a), parts.block(en, b), outline))
     pairs.append((parts.notes(fr), parts.notes(en), None))
     for left, right, outline in pairs:
@@ -73,8 +77,23 @@ def _story(whole: parts.Context, fr: parts.Context, en: parts.Context, full: flo
             if outline:
                 row._outline, row.keepWithNext = (outline, 1), 1
             story.append(row)
+    story += _figures(fr, en, full)
     story += _closing(fr, en, whole, column)
     return story
+
+
+def _both(french: str, english: str) -> str:
+    """A bookmark in both languages: "Titre / Title" (once when they are the same)."""
+    return french if french == english else f"{french} / {english}"
+
+
+def _figures(fr: parts.Context, en: parts.Context, full: float) -> list[Flowable]:
+    """The key-figures page: the French figures, then the English ones, each across the page."""
+    french = figures_page(replace(fr, width=full))
+    english = figures_page(replace(en, width=full))
+    if not french:
+        return []
+    return [PageBreak(), *french, CondPageBreak(120 * mm), *english, PageBreak()]
 
 
 def _closing(fr: parts.Context, en: parts.Context, whole: parts.Context, column: float) -> list[Flowable]:
@@ -84,7 +103,8 @@ def _closing(fr: parts.Context, en: parts.Context, whole: parts.Context, column:
         heads = [parts.para(c, parts.about_title(c, x.organization, x.heading), "heading")
                  for c, x in ((fr, a), (en, b))]
         row = _row(whole, heads, column)
-        row._outline = (parts.about_title(en, b.organization, b.heading), 1)
+        row._outline = (_both(parts.about_title(fr, a.organization, a.heading),
+                              parts.about_title(en, b.organization, b.heading)), 1)
         row.keepWithNext = 1
         rows.append(row)
         texts = [[p.strip() for p in x.text.split("\n\n") if p.strip()] for x in (a, b)]

@@ -5,21 +5,40 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph
+from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Paragraph
 
 from presskit.typesetting import labels
 from presskit.typesetting.inline import escape
-from presskit.renderers.pdf.parts import Context, para
+from presskit.renderers.pdf.parts import Context, para, tagged
 from presskit.renderers.pdf.setup import Logo, color
+from presskit.renderers.pdf.tags import Tag
 
 BAND = 9 * mm
+
+
+COVER_BOTTOM, COVER_TOP = 70 * mm, 95 * mm  # the cover's text sits between the logos
+
+
+def cover_frame(ctx: Context) -> tuple[float, float, float, float]:
+    """The cover text's frame: x, y, width, height."""
+    width, height = A4
+    left = _cover_left(ctx)
+    return left, COVER_BOTTOM, width - left - ctx.theme.margins[1] * mm, height - COVER_BOTTOM - COVER_TOP
+
+
+def fitted_cover(ctx: Context, story: list[Flowable]) -> KeepInFrame:
+    """The cover's flowables shrunk, when a long title needs it, to stay on one page."""
+    _, _, width, height = cover_frame(ctx)
+    box = KeepInFrame(width, height, story, mode="shrink")
+    box._outline = getattr(story[0], "_outline", None)
+    return box
 
 
 def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:
     """The cover's text: "Press kit", a short accent rule, title, subtitle and date."""
     doc = ctx.document
-    kicker_para = Paragraph(escape(kicker or labels.label(ctx.lang, "press_kit")),
-                            ctx.styles["kicker"])
+    kicker_para = tagged(ctx, Paragraph(escape(kicker or labels.label(ctx.lang, "press_kit")),
+                                        ctx.styles["kicker"]))
     kicker_para._outline = (kicker or labels.label(ctx.lang, "press_kit"), 0)
     story: list[Flowable] = [kicker_para,
                              HRFlowable(width=18 * mm, thickness=2, color=color(ctx.theme.accent),
@@ -33,30 +52,41 @@ def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:
     return story
 
 
-def draw_cover(canvas: Any, ctx: Context, brand: Logo | None,
-               organizations: list[tuple[str, Logo | None]]) -> None:
-    """A brand band on the left edge, the brand at the top, the issuing organisations at the bottom."""
+def _cover_left(ctx: Context) -> float:
+    """Where the cover's text and logos start."""
+    return ctx.theme.margins[3] * mm + 10 * mm
+
+
+def draw_cover(canvas: Any, ctx: Context, brand: Logo | None) -> None:
+    """A brand band on the left edge and the brand (a tagged figure or name) at the top."""
     width, height = A4
-    left = ctx.theme.margins[3] * mm + 10 * mm
+    left = _cover_left(ctx)
     canvas.saveState()
     canvas.setFillColor(color(ctx.theme.primary))
     canvas.rect(0, 0, BAND, height, stroke=0, fill=1)
     if brand is not None:
-        brand.draw(canvas, left, height - 34 * mm, 14 * mm)
-    else:
-        canvas.setFont(ctx.fonts["bold"], 13)
-        canvas.setFillColor(color(ctx.theme.primary))
-        canvas.drawString(left, height - 30 * mm, ctx.theme.name)
-    _draw_organizations(canvas, ctx, organizations, left)
+        with canvas.marked(Tag("Figure", alt=logo_alt(ctx, ctx.theme.name))):
+            brand.draw(canvas, left, height - 34 * mm, 14 * mm)
+    elif ctx.theme.name:
+        with canvas.marked(Tag("P")):
+            canvas.setFont(ctx.fonts["bold"], 13)
+            canvas.setFillColor(color(ctx.theme.primary))
+            canvas.drawString(left, height - 30 * mm, ctx.theme.name)
     canvas.restoreState()
 
 
-def _draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str, Logo | None]],
-                        left: float) -> None:
+def logo_alt(ctx: Context, name: str) -> str:
+    """The alternative text of an organisation's logo, in the document's language."""
+    return labels.logo_alt(name, ctx.lang)
+
+
+def draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str, Logo | None]]) -> None:
     """The issuing organisations' logos (or names) in a row above a hairline at the bottom."""
     if not organizations:
         return
+    left = _cover_left(ctx)
     width, _ = A4
+    canvas.saveState()
     base = 28 * mm
     canvas.setStrokeColor(color(ctx.theme.muted, 0.6))
     canvas.setLineWidth(0.4)
@@ -64,22 +94,34 @@ def _draw_organizations(canvas: Any, ctx: Context, organizations: list[tuple[str
     x = left
     for name, logo in organizations:
         if logo is not None:
-            x += logo.draw(canvas, x, base, 13 * mm) + 14 * mm
+            with canvas.marked(Tag("Figure", alt=logo_alt(ctx, name))):
+                x += logo.draw(canvas, x, base, 13 * mm) + 14 * mm
             continue
-        canvas.setFont(ctx.fonts["bold"], 12)
-        canvas.setFillColor(color(ctx.theme.primary))
-        canvas.drawString(x, base + 4 * mm, name)
+        with canvas.marked(Tag("P")):
+            canvas.setFont(ctx.fonts["bold"], 12)
+            canvas.setFillColor(color(ctx.theme.primary))
+            canvas.drawString(x, base + 4 * mm, name)
         x += canvas.stringWidth(name, ctx.fonts["bold"], 12) + 14 * mm
+    canvas.restoreState()
 
 
 def draw_page(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:
     """Header (brand and `label`), draft banner, and footer with "page x of y"."""
     canvas.saveState()
-    _draw_header(canvas, ctx, brand, label)
+    with _pagination(canvas, "Header"):
+        _draw_header(canvas, ctx, brand, label)
     if ctx.document.meta_value("status") == "draft":
         _draw_draft(canvas, ctx)
-    _draw_footer(canvas, ctx)
+    with _pagination(canvas, "Footer"):
+        _draw_footer(canvas, ctx)
     canvas.restoreState()
+
+
+def _pagination(canvas: Any, subtype: str) -> Any:
+    """A pagination artifact on a tagging canvas, nothing on another."""
+    from contextlib import nullcontext
+
+    return canvas.pagination(subtype) if hasattr(canvas, "pagination") else nullcontext()
 
 
 def _draw_header(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> None:
@@ -89,7 +131,7 @@ def _draw_header(canvas: Any, ctx: Context, brand: Logo | None, label: str) -> N
     base = height - 16 * mm
     if brand is not None:
         brand.draw(canvas, left, base - 1.5 * mm, 8 * mm)
-    else:
+    elif ctx.theme.name:
         canvas.setFont(ctx.fonts["bold"], 10)
         canvas.setFillColor(color(ctx.theme.primary))
         canvas.drawString(left, base, ctx.theme.name)
@@ -110,7 +152,8 @@ def _draw_draft(canvas: Any, ctx: Context) -> None:
     canvas.rect(left, top - 6 * mm, width - left - ctx.theme.margins[1] * mm, 6 * mm, stroke=0, fill=1)
     canvas.setFillColor(color(ctx.theme.accent))
     canvas.setFont(ctx.fonts["bold"], 8.5)
-    canvas.drawCentredString(width / 2, top - 4 * mm, labels.label(ctx.lang, "draft"))
+    canvas.drawCentredString(width / 2, top - 4 * mm,
+                             " · ".join(labels.label(lang, "draft") for lang in ctx.page_languages))
 
 
 def _draw_footer(canvas: Any, ctx: Context) -> None:
@@ -123,12 +166,15 @@ def _draw_footer(canvas: Any, ctx: Context) -> None:
     canvas.line(left, base + 4 * mm, right, base + 4 * mm)
     canvas.setFont(ctx.fonts["regular"], 8)
     canvas.setFillColor(color(ctx.theme.muted))
-    canvas.drawString(left, base, ctx.theme.footer_text(ctx.lang))
+    footers = dict.fromkeys(ctx.theme.footer_text(lang) for lang in ctx.page_languages)
+    canvas.drawString(left, base, " · ".join(f for f in footers if f))
     number = canvas.getPageNumber()
 
     def page_label(form: Any, total: int) -> None:
         form.setFont(ctx.fonts["regular"], 8)
         form.setFillColor(color(ctx.theme.muted))
-        form.drawRightString(right, base, labels.label(ctx.lang, "page", x=str(number), y=str(total)))
+        text = " · ".join(labels.label(lang, "page", x=str(number), y=str(total))
+                          for lang in ctx.page_languages)
+        form.drawRightString(right, base, text)
 
     canvas.label_later(page_label)

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from presskit.typesetting import labels
-from presskit.document import Figure
+from presskit.document import Figure as KeyFigure
 from presskit.typesetting.figures import chart_scale, charted_series, figure_number, split_value
 from presskit.typesetting.inline import escape, typography
-from presskit.renderers.pdf.parts import Context, para
+from presskit.renderers.pdf.parts import Context, para, tagged
 from presskit.renderers.pdf.setup import color
+from presskit.renderers.pdf.tags import Figure, Group
 
 COLUMNS = 3
 
@@ -28,26 +31,48 @@ def figures_page(ctx: Context) -> list[Flowable]:
     if singles:
         story.append(_cards(ctx, singles))
     for title, items in charted:
-        story.append(KeepTogether([para(ctx, title, "chart_title"), chart_drawing(ctx, items)]))
+        chart = Figure(chart_drawing(ctx, items), chart_alt(ctx, title, items), labels.lang_tag(ctx.lang))
+        story.append(KeepTogether([para(ctx, title, "chart_title"), chart]))
     return story
 
 
-def _card(ctx: Context, figure: Figure) -> list[Flowable]:
-    """One figure: its qualifier small, its number large, its label below."""
+def chart_alt(ctx: Context, title: str, figures: list[KeyFigure]) -> str:
+    """The chart's alternative text: its title and every bar's label and value."""
+    return labels.chart_alt(title, figures, ctx.lang)
+
+
+def _card(ctx: Context, figure: KeyFigure, width: float, row: Group) -> list[Flowable]:
+    """One figure: its qualifier small, its number large (smaller if it would not fit), its label.
+
+    Tagged as a table row: the value a data cell, the label below it the row's header cell.
+    """
     qualifier, number = split_value(typography.apply(figure.value, ctx.lang))
-    cell = [Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"]),
-            Paragraph(escape(number), ctx.styles["fig_value"])]
-    cell.append(para(ctx, figure.label, "fig_label"))
-    return cell
+    value, header = Group("TD", row), Group("TH", row, scope="Row")
+    flowables = [tagged(ctx, Paragraph(escape(qualifier) or "&nbsp;", ctx.styles["fig_qualifier"]), value),
+                 tagged(ctx, Paragraph(escape(number), _fitted(ctx.styles["fig_value"], number, width)),
+                        value)]
+    flowables.append(para(ctx, figure.label, "fig_label", parent=header))
+    return flowables
 
 
-def _cards(ctx: Context, figures: list[Figure]) -> Table:
+def _fitted(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """`style`, its size cut down so that `text` (one unbreakable amount) fits in `width`."""
+    needed = stringWidth(text, style.fontName, style.fontSize)
+    if needed <= width:
+        return style
+    scale = width / needed * 0.98
+    return ParagraphStyle(f"{style.name}Fitted", parent=style, fontSize=style.fontSize * scale,
+                          leading=style.leading * scale)
+
+
+def _cards(ctx: Context, figures: list[KeyFigure]) -> Table:
     """The single figures in a grid of three columns, each under a thin accent rule."""
-    cells = [_card(ctx, f) for f in figures]
-    rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
-    rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     gap = 6 * mm
     width = (ctx.width - gap * (COLUMNS - 1)) / COLUMNS
+    table_group = Group("Table", lang=labels.lang_tag(ctx.lang))
+    cells = [_card(ctx, f, width, Group("TR", table_group)) for f in figures]
+    rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     widths = [w for i in range(COLUMNS) for w in ([width] if i == 0 else [gap, width])]
     grid = [[cell for i, c in enumerate(row) for cell in ([c] if i == 0 else ["", c])] for row in rows]
     table = Table(grid, colWidths=widths, hAlign="LEFT")
@@ -63,7 +88,7 @@ def _cards(ctx: Context, figures: list[Figure]) -> Table:
     return table
 
 
-def chart_drawing(ctx: Context, figures: list[Figure]) -> Drawing:
+def chart_drawing(ctx: Context, figures: list[KeyFigure]) -> Drawing:
     """A calm vertical bar chart: brand-coloured bars, values on top, light gridlines."""
     values = [figure_number(f.value) or 0.0 for f in figures]
     top, step = chart_scale(values)

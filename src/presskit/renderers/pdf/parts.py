@@ -30,9 +30,12 @@ from presskit.typesetting.inline import (
     note_numbers,
     paragraphs,
     phones,
+    plain,
     tel_href,
 )
+from presskit.renderers.pdf.quote import PullQuote
 from presskit.renderers.pdf.setup import color
+from presskit.renderers.pdf.tags import Group, tag
 from presskit.kit.theme import Theme
 
 
@@ -46,6 +49,12 @@ class Context:
     styles: dict[str, Any]
     width: float
     anchor: str = "note"
+    languages: tuple[str, ...] = ()  # the bilingual edition's page furniture speaks both
+
+    @property
+    def page_languages(self) -> tuple[str, ...]:
+        """The languages of headers and footers: both in the bilingual edition."""
+        return self.languages or (self.document.lang,)
 
     @property
     def lang(self) -> str:
@@ -68,17 +77,27 @@ def markup(runs: list[Run], link_color: str, anchor: str = "note") -> str:
         elif run.href:
             href = _html.escape(run.href, quote=True)
             parts.append(f'<a href="{href}" color="{link_color}">{text}</a>')
+        elif run.emphasis:
+            tag = "b" if run.emphasis == "strong" else "i"
+            parts.append(f"<{tag}>{text}</{tag}>")
         else:
             parts.append(text)
     return "".join(parts)
 
 
-def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | None = None) -> Paragraph:
+def tagged(ctx: Context, paragraph: Paragraph, parent: Group | None = None) -> Paragraph:
+    """`paragraph` tagged in the document's language (role from its style), under `parent`."""
+    return tag(paragraph, lang=labels.lang_tag(ctx.lang), parent=parent)
+
+
+def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | None = None,
+         parent: Group | None = None) -> Paragraph:
     """A paragraph of plain `text`, linkified and typeset, with its footnote calls."""
     runs = inline_runs(text, notes, ctx.numbers, ctx.lang)
-    paragraph = Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style])
+    paragraph = tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style]),
+                       parent)
     if outline is not None:
-        paragraph._outline = (typography.apply(text, ctx.lang), outline)
+        paragraph._outline = (typography.apply(plain(text), ctx.lang), outline)
     return paragraph
 
 
@@ -108,7 +127,7 @@ def block(ctx: Context, item: Block) -> list[Flowable]:
         return [quote(ctx, item)]
     if item.kind == "closing" and item.url:
         runs = [Run("url", item.text or item.url, href_for(item.url))]
-        return [Paragraph(markup(runs, ctx.theme.primary), ctx.styles["closing"])]
+        return [tagged(ctx, Paragraph(markup(runs, ctx.theme.primary), ctx.styles["closing"]))]
     return texts(ctx, item, "closing" if item.kind == "closing" else "body")
 
 
@@ -133,35 +152,31 @@ def boxed(ctx: Context, content: Flowable | list[Flowable]) -> Table:
 
 def bullets(ctx: Context, item: Block) -> ListFlowable:
     """A bulleted list with brand-coloured bullets."""
-    items = [ListItem(para(ctx, entry, "item")) for entry in item.items]
+    group = Group("L", lang=labels.lang_tag(ctx.lang))
+    items = [ListItem(para(ctx, entry, "item", parent=Group("LBody", Group("LI", group))))
+             for entry in item.items]
     return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=9,
                         bulletFontName=ctx.fonts["regular"], bulletColor=color(ctx.theme.accent),
                         spaceAfter=8)
 
 
-def quote(ctx: Context, item: Block) -> Table:
+def quote(ctx: Context, item: Block) -> PullQuote:
     """A pull quote: accent bar, the words in the language's marks, "— Name, Role" under it."""
     opening, closing = labels.quote_marks(ctx.lang)
     chunks = paragraphs(item.text, item.notes) or [("", ())]
+    group = Group("BlockQuote", lang=labels.lang_tag(ctx.lang))
     cell = []
     for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
         runs = [Run("text", opening)] if index == 0 else []
         runs += inline_runs(text, notes, ctx.numbers, ctx.lang)
         runs += [Run("text", closing)] if index == len(chunks) - 1 else []
-        cell.append(Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles["quote"]))
+        cell.append(tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor),
+                                          ctx.styles["quote"]), group))
     speaker = labels.attribution_line(item)
     if speaker:
-        cell.append(Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]))
-    # one row: the speaker's line never starts a page alone
-    table = Table([[cell]], colWidths=[ctx.width - 6 * mm], hAlign="RIGHT")
-    table.setStyle(TableStyle([
-        ("LINEBEFORE", (0, 0), (0, -1), 2, color(ctx.theme.accent)),
-        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts["regular"]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    table.spaceBefore, table.spaceAfter = 8, 14
-    return table
+        cell.append(tagged(ctx, Paragraph(speaker_markup(ctx, item, speaker), ctx.styles["role"]), group))
+    attribution = cell.pop() if speaker else None
+    return PullQuote(cell, attribution, color(ctx.theme.accent), indent=6 * mm + 14, bar_x=6 * mm)
 
 
 def speaker_markup(ctx: Context, item: Block, line: str) -> str:
@@ -184,8 +199,8 @@ def notes(ctx: Context) -> list[Flowable]:
     for note in ctx.document.footnotes:
         number = ctx.numbers[note.id]
         text = markup(footnote_runs(note.text, note.url, ctx.lang), ctx.theme.primary)
-        story.append(Paragraph(f'<a name="{ctx.anchor}-{number}"/>{number}. {text}',
-                               ctx.styles["note"]))
+        story.append(tagged(ctx, Paragraph(f'<a name="{ctx.anchor}-{number}"/>{number}. {text}',
+                                           ctx.styles["note"])))
     return story
 
 
@@ -238,4 +253,4 @@ def contact(ctx: Context, person: Contact) -> Paragraph:
         lines.append(markup([Run("url", number.replace(" ", "\u00a0"), tel_href(number))], link))
     if person.text:
         lines.append(markup(inline_runs(person.text, lang=ctx.lang), link))
-    return Paragraph("<br/>".join(lines), ctx.styles["small"])
+    return tagged(ctx, Paragraph("<br/>".join(lines), ctx.styles["small"]))

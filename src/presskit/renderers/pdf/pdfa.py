@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pikepdf
+from lxml import etree
 
 from presskit.typesetting import labels
 from presskit.runtime.atomic import write_bytes
@@ -24,7 +25,6 @@ def to_pdfa(pdf_path: Path, out_path: Path, document: Document) -> Path:
         for page in pdf.pages:
             for annot in page.get("/Annots") or []:
                 annot.F = _PRINT
-        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=False)
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True, fix_metadata_version=False)
     write_bytes(Path(out_path), what="PDF/A", data=buffer.getvalue())
@@ -43,14 +43,49 @@ def _output_intent(pdf: pikepdf.Pdf) -> None:
 
 
 def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
-    """XMP from the info dictionary, plus dc:language and the PDF/A-2b identification."""
+    """A fresh XMP from the info dictionary, with dc:language and the PDF/A-2b identification.
+
+    The PDF/UA identification and presskit's provenance property stay out: PDF/A-2 allows
+    properties outside its predefined schemas only with an extension schema, which pikepdf's
+    checker does not read.
+    """
+    del pdf.Root["/Metadata"]
+    write_xmp(pdf, labels.lang_tag(document.lang), {"pdfaid:part": "2", "pdfaid:conformance": "B"})
+
+
+def write_xmp(pdf: pikepdf.Pdf, lang: str, extra: dict[str, str] | None = None) -> None:
+    """XMP mirroring the info dictionary (empty fields too), dc:language, and `extra` properties."""
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         if "/Trapped" in pdf.docinfo:
             del pdf.docinfo["/Trapped"]  # no XMP equivalent
         meta.load_from_docinfo(pdf.docinfo)
-        meta["dc:language"] = [labels.lang_tag(document.lang)]
-        meta["pdfaid:part"] = "2"
-        meta["pdfaid:conformance"] = "B"
+        for key, prop in (("/Subject", "dc:description"), ("/Keywords", "pdf:Keywords")):
+            if key in pdf.docinfo and not str(pdf.docinfo[key]):
+                meta[prop] = ""  # load_from_docinfo skips empty values; PDF/A wants them mirrored
+        meta["dc:language"] = [lang]
+        for prop, value in (extra or {}).items():
+            meta[prop] = value
+    _declare_on_description(pdf)
+
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def _declare_on_description(pdf: pikepdf.Pdf) -> None:
+    """Rewrite the XMP packet with every namespace declared once, on its rdf:Description."""
+    stream = pdf.Root.Metadata
+    data = stream.read_bytes()
+    start, end = data.index(b"<x:xmpmeta"), data.index(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")
+    root = etree.fromstring(data[start:end])
+    for old in root.iter(f"{{{_RDF}}}Description"):
+        used = {el.prefix: el.nsmap[el.prefix] for el in old.iter() if el.prefix and el.prefix != "rdf"}
+        new = etree.Element(old.tag, attrib=dict(old.attrib), nsmap={"rdf": _RDF, **used})
+        new.extend(list(old))
+        old.getparent().replace(old, new)
+        etree.cleanup_namespaces(new, top_nsmap=new.nsmap)
+        break
+    body = etree.tostring(root, encoding="utf-8")
+    stream.write(data[:start] + body + data[end:])
 
 
 def render_pdfa(document: Document, theme, path: Path) -> Path:

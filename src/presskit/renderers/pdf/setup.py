@@ -51,8 +51,8 @@ def register_fonts(theme: Theme) -> dict[str, str]:
 class Logo:
     """A PNG/JPEG (image reader) or SVG (reportlab drawing) logo that draws at a given height."""
 
-    def __init__(self, path: Path) -> None:
-        """Read the logo; PresskitError naming the file when it cannot be read."""
+    def __init__(self, path: Path, fonts: dict[str, str] | None = None) -> None:
+        """Read the logo (SVG text set in `fonts`); PresskitError naming the file when unreadable."""
         self.path = Path(path)
         try:
             if self.path.suffix.lower() == ".svg":
@@ -61,6 +61,8 @@ class Logo:
                 self.drawing, self.image = svg2rlg(str(self.path)), None
                 if self.drawing is None:
                     raise ValueError("not an SVG image")
+                if fonts:
+                    embed_text_fonts(self.drawing, fonts)
                 self.size = (self.drawing.width, self.drawing.height)
             else:
                 self.drawing, self.image = None, ImageReader(str(self.path))
@@ -91,14 +93,29 @@ class Logo:
         return width
 
 
+def embed_text_fonts(drawing: Any, fonts: dict[str, str]) -> None:
+    """Set every text of an SVG drawing in the embedded brand fonts (svglib falls back to Helvetica)."""
+    from reportlab.graphics.shapes import Group, String
+
+    for shape in getattr(drawing, "contents", []):
+        if isinstance(shape, String) and shape.fontName not in fonts.values():
+            bold = "Bold" in shape.fontName
+            italic = "Oblique" in shape.fontName or "Italic" in shape.fontName
+            shape.fontName = fonts[{(0, 0): "regular", (1, 0): "bold", (0, 1): "italic",
+                                    (1, 1): "bold_italic"}[(bold, italic)]]
+        elif isinstance(shape, Group):
+            embed_text_fonts(shape, fonts)
+
+
 def load_logo(theme: Theme) -> "Logo | None":
     """Return the theme's brand logo (None without one); PresskitError if unreadable."""
-    return Logo(theme.logo) if theme.logo is not None else None
+    return Logo(theme.logo, register_fonts(theme)) if theme.logo is not None else None
 
 
 def organization_logos(theme: Theme) -> list[tuple[str, "Logo | None"]]:
     """Each issuing organisation's name and logo (None when it has none)."""
-    return [(o.name, Logo(o.logo) if o.logo else None) for o in theme.organizations]
+    fonts = register_fonts(theme)
+    return [(o.name, Logo(o.logo, fonts) if o.logo else None) for o in theme.organizations]
 
 
 def color(value: str, tint: float = 0.0) -> Color:
@@ -117,14 +134,47 @@ def _split(text: str | bytes, delim: str | None = None) -> list[str]:
     return _split_words(text) if delim is None else text.split(delim)
 
 
+def url_split_pairs(word: str | bytes) -> list[tuple[str, str]] | None:
+    """Where reportlab may break a web address: after "://" and each "/", before each "-".
+
+    Longest head first; None for a word with neither "/" nor "-" (left to reportlab). The break
+    comes before a hyphen, not after: reportlab drops a "-" that ends a piece when it re-splits a
+    paragraph (across pages or table cells), and a line-final hyphen reads as word hyphenation.
+
+    >>> url_split_pairs("https://a.fr/x-y")
+    [('https://a.fr/x', '-y'), ('https://a.fr/', 'x-y'), ('https://', 'a.fr/x-y')]
+    >>> url_split_pairs("lecercle.lesechos.fr/eco-soc")[0]
+    ('lecercle.lesechos.fr/eco', '-soc')
+    >>> url_split_pairs("bonjour") is None
+    True
+    """
+    if isinstance(word, bytes):
+        word = word.decode("utf8")
+    start = word.find("://") + 2 if "://" in word else 0  # a break may follow "://", not split it
+    cuts = [i + 1 if c == "/" else i for i, c in enumerate(word)
+            if c in "/-" and start <= i < len(word) - 1 and i > 0]
+    cuts = [i for i in dict.fromkeys(cuts) if 0 < i < len(word)]
+    if not cuts:
+        return None
+    return [(word[:i], word[i:]) for i in reversed(cuts)]
+
+
 @contextmanager
 def rendering(base_font: str) -> Iterator[None]:
-    """Within the block, canvases start in `base_font` (no Helvetica) and U+202F stays unbroken."""
+    """Within the block, canvases and drawings start in `base_font` (no Helvetica); U+202F stays unbroken."""
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
     saved_font, saved_split = rl_config.canvas_basefontname, rl_paragraph.split
+    saved_uri_split = rl_paragraph._uri_split_pairs
+    saved_shape_font = dict.__getitem__(STATE_DEFAULTS, "fontName")
+    rl_paragraph._uri_split_pairs = url_split_pairs  # long addresses break after / and -
     rl_config.canvas_basefontname = base_font
+    STATE_DEFAULTS["fontName"] = base_font  # charts and SVG drawings start in the brand font
     rl_paragraph.split = _split
     try:
         yield
     finally:
         rl_config.canvas_basefontname = saved_font
+        STATE_DEFAULTS["fontName"] = saved_shape_font
         rl_paragraph.split = saved_split
+        rl_paragraph._uri_split_pairs = saved_uri_split

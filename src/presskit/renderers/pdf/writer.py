@@ -45,9 +45,10 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
 
 def story(ctx: parts.Context) -> list[Flowable]:
     """All the flowables of the kit, in reading order."""
-    from presskit.renderers.pdf.cover import cover_story
+    from presskit.renderers.pdf.cover import cover_story, fitted_cover
 
-    flowables: list[Flowable] = [*cover_story(ctx), NextPageTemplate("body"), PageBreak()]
+    flowables: list[Flowable] = [fitted_cover(ctx, cover_story(ctx)), NextPageTemplate("body"),
+                                 PageBreak()]
     if ctx.document.meta_value("status") == "draft":
         flowables.append(Spacer(1, 5 * mm))
     flowables += parts.title_block(ctx, outline=1)
