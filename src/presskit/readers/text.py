@@ -9,7 +9,7 @@ from presskit.document import Document, Footnote
 from presskit.readers.blocks import build_blocks, finish_blocks
 from presskit.readers.contacts import EMAIL, build_contacts
 from presskit.readers.decode import normalise
-from presskit.readers.front import Front, is_title_like, take_front_item
+from presskit.readers.front import Front, can_be_title, is_kicker, is_title_like, take_front_item
 from presskit.readers.layout import Layout
 from presskit.readers.links import full_url, unique_links, url_key
 from presskit.readers.notes import extract_footnotes
@@ -71,20 +71,36 @@ def _meta(front: Front) -> tuple[tuple[str, str], ...]:
     return tuple(meta)
 
 
-def _take_title(front: Front, para: Para) -> bool:
-    """Record the paragraph as title or subtitle when its text or its markup makes it one."""
+def _take_title(front: Front, para: Para, following: Para | None) -> bool:
+    """Record the paragraph as title, subtitle or kicker when its place, text or markup makes it one."""
+    text = para.text
     if para.hint == "title" and not front.title:
-        front.title = para.text
+        front.title = text
     elif para.hint == "subtitle" and not front.subtitle:
-        front.subtitle = para.text
-    elif para.hint in ("", "title", "subtitle", "heading") and is_title_like(para.text) and not front.subtitle:
-        if front.title:
-            front.subtitle = para.text
-        else:
-            front.title = para.text
+        front.subtitle = text
+    elif para.hint not in ("", "title", "subtitle", "heading"):
+        return False
+    elif is_kicker(text) and _kicker_here(front, text, following):
+        front.labels.append(text)
+    elif not front.title and can_be_title(text):
+        front.title = text
+    elif front.title and not front.subtitle and is_title_like(text):
+        front.subtitle = text
     else:
         return False
     return True
+
+
+def _kicker_here(front: Front, text: str, following: Para | None) -> bool:
+    """True when a kicker-like line ("Framasoft", "VILLE DE LYON") stands as a label: next to a
+    label or a dateline, or in capitals above a title."""
+    if front.title:
+        return bool(front.labels)
+    if following is None:
+        return False
+    probe = Front()
+    next_is_front = take_front_item(probe, following.text)[0]
+    return next_is_front or (text.isupper() or bool(front.labels)) and is_title_like(following.text)
 
 
 def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
@@ -97,7 +113,7 @@ def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
             rest = ([Para([remainder], rest[0].line)] if remainder else []) + rest[1:]
             if remainder:
                 break
-        elif _take_title(front, rest[0]):
+        elif _take_title(front, rest[0], rest[1] if len(rest) > 1 else None):
             rest = rest[1:]
         else:
             break
