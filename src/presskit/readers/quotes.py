@@ -26,6 +26,11 @@ _VERBS = (r"déclar|expliqu|soulign|ajout|précis|indiqu|comment|affirm|estim|ra
           r"|se\s+réjoui|se\s+félicit|s['’]enthousiasm|s['’]exclam|sourit|reprend|complèt|complét|insist")
 _VERB_TAIL = re.compile(rf"(?:\s*,\s*|\s+)(?:a\s+|avait\s+|vient\s+d['’]|vient\s+de\s+)?(?:{_VERBS})(?:e|é|ée|és|ent|ait|aît|it|t|a)?(?:-t-(?:il|elle))?\s*$")
 _MARKS = "«»“”„\""
+_SPEECH_INTRO = re.compile(rf"(?:^|[\s,])(?:a\s+|avait\s+)?(?:{_VERBS})[^\W\d_]*(?:-t-(?:il|elle))?"
+                           r"(?:\s+(?:pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+lui|quant\s+à\s+elle|ainsi"
+                           r"|encore|aussi|alors|également|que|qu['’]))*\s*[:,]?$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
+_MIN_SHARE = 0.5
 
 
 def _closing_index(text: str, start: int) -> int:
@@ -45,13 +50,30 @@ def _closing_index(text: str, start: int) -> int:
     return last if last > start else -1
 
 
+def introduces_quote(before: str) -> bool:
+    """True for words that may stand before a quotation: "Selon X,", "X, rôle :", "X déclare".
+
+    >>> introduces_quote("Stefane Fermigier, Vice-Président du CNLL, rappelle pour sa part")
+    True
+    >>> introduces_quote("Le titre de l'étude")
+    False
+    """
+    before = before.strip()
+    if not before:
+        return True
+    if len(before) > 200:
+        return False
+    return bool(_INTRO_WORD.match(before) or before.endswith(":")
+                or _SPEECH_INTRO.search(before) and _CAPITAL.search(before))
+
+
 def split_quote(text: str) -> tuple[str, str, str] | None:
     """(words before, quotation, words after) when the paragraph is a quotation, else None."""
     match = _OPENING.search(text)
     if not match:
         return None
     before = text[:match.start()].strip()
-    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+    if not introduces_quote(before):
         return None
     end = _closing_index(text, match.start())
     if end < 0:
@@ -147,7 +169,9 @@ def _finish_name(name: list[str], rest: str) -> tuple[str, str]:
 def parse_speaker(attribution: str) -> Speaker | None:
     """Who speaks, from "a souligné NAME, role, organisation" or "NAME, role" or "Pour NAME"."""
     text = re.sub(r"^[–—-]\s*", "", attribution.strip())
+    text = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
     text = _INTRO_WORD.sub("", text).rstrip(":.").strip()
+    text = re.sub(r"\s+(?:pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+(?:lui|elle))$", "", text)
     text = _VERB_TAIL.sub("", text)
     match = _CAPITAL.search(text)
     if not match or len(text[:match.start()].split()) > _MAX_LEAD_WORDS:
@@ -170,6 +194,27 @@ def is_speaker_line(text: str) -> bool:
     return len(name.split()) >= 2 and (not rest or rest.startswith(","))
 
 
+def _speaks(attribution: str) -> bool:
+    """True when the first sentence of words after a quotation says who spoke: a speech verb
+    ("», déclare X") or a name and a role ("», X, présidente d'Acme.")."""
+    first = _SENTENCE_BREAK.split(attribution.strip(), maxsplit=1)[0]
+    verb = re.search(rf"(?<![^\W\d_])(?:{_VERBS})", first, re.IGNORECASE)
+    if verb and verb.start() < 60 or is_speaker_line(first.rstrip(". ")):
+        return True
+    match = _CAPITAL.search(first)
+    name = take_name(first[match.start():])[0] if match else ""
+    return len(name.split()) >= 2 and len(first[:match.start()].split()) <= 3
+
+
+def _split_after(after: str) -> tuple[str, str]:
+    """(attribution, quotation going on) for the words after a quotation's closing mark: in
+    "« A », déclare X. « B »" the quotation goes on after the attribution."""
+    match = _OPENING.search(after)
+    if not match or not _words(after[match.start():]):
+        return after, ""
+    return after[:match.start()].strip(), after[match.start():].strip()
+
+
 def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
     """A quote block for the paragraph, and whether it used the next paragraph as its attribution."""
     parts = split_quote(text)
@@ -183,10 +228,15 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
         attribution = " ".join(p for p in (before.rstrip(" ,:"), after) if p)
         return Block("quote", text=quote, attribution=attribution, speaker=parse_speaker(before)), False
     if after:
-        speaker = parse_speaker(after)
-        if speaker is None or len(after) > 300:
+        attribution, going_on = _split_after(after)
+        if going_on:
+            quote = f"{quote} {going_on.strip(_MARKS + ' ')}"
+        if not _speaks(attribution) or len(attribution) > 300:
             return None
-        return Block("quote", text=quote, attribution=after, speaker=speaker), False
+        speaker = parse_speaker(attribution)
+        if speaker is None:
+            return None
+        return Block("quote", text=quote, attribution=attribution, speaker=speaker), False
     if next_text and is_speaker_line(next_text):
         line = re.sub(r"^[–—-]\s*", "", next_text.strip())
         return Block("quote", text=quote, attribution=line, speaker=parse_speaker(line)), True
@@ -199,8 +249,7 @@ def opens_unclosed_quote(text: str) -> bool:
     match = _OPENING.search(text)
     if not match:
         return False
-    before = text[:match.start()].strip()
-    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+    if not introduces_quote(text[:match.start()]):
         return False
     return _closing_index(text, match.start()) < 0
 
