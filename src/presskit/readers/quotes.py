@@ -29,7 +29,7 @@ _MARKS = "«»“”„\""
 _SPEECH_INTRO = re.compile(rf"(?:^|[\s,])(?:a\s+|avait\s+)?(?:{_VERBS})[^\W\d_]*(?:-t-(?:il|elle))?"
                            r"(?:\s+(?:pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+lui|quant\s+à\s+elle|ainsi"
                            r"|encore|aussi|alors|également|que|qu['’]))*\s*[:,]?$", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}\s[.!?]))\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
 _MIN_SHARE = 0.5
 
 
@@ -63,8 +63,10 @@ def introduces_quote(before: str) -> bool:
         return True
     if len(before) > 200:
         return False
-    return bool(_INTRO_WORD.match(before) or before.endswith(":")
-                or _SPEECH_INTRO.search(before) and _CAPITAL.search(before))
+    if _INTRO_WORD.match(before):
+        return True
+    named = bool(_CAPITAL.search(before, 1)) or bool(re.search(rf"(?:{_VERBS})", before, re.IGNORECASE))
+    return named and (before.endswith(":") or bool(_SPEECH_INTRO.search(before)))
 
 
 def split_quote(text: str) -> tuple[str, str, str] | None:
@@ -221,6 +223,8 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
     if not parts or len(_words(parts[1])) < 3:
         return None
     before, quote, after = parts
+    if before and len(quote) < _MIN_SHARE * len(after):
+        return None  # a few quoted words in a paragraph of prose
     after = re.sub(r"^[\s,;:–—-]+", "", after)
     if not _words(after):
         after = ""
