@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from presskit.document import Contact
 from presskit.readers.links import find_urls
+from presskit.readers.patterns import is_bullet, strip_bullet
 from presskit.readers.quotes import is_role, take_name
 from presskit.readers.reflow import Para
 
@@ -46,8 +47,31 @@ def _sort_piece(parts: _Parts, piece: str, line_rest: list[str]) -> None:
         parts.words.append(piece.strip())
 
 
+_SPELLED_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)\s*(?:\bat\b|\[at\]|\(at\))\s*([\w-]+(?:\s*(?:\bdot\b|\[dot\]|\(dot\))\s*[\w-]+)+)",
+                            re.IGNORECASE)
+
+
+def spelled_emails(text: str) -> list[str]:
+    """The e-mail addresses written out as words ("fr at postgresql dot org").
+
+    >>> spelled_emails("Écrire à fr at postgresql dot org ou x [at] y [dot] fr")
+    ['fr@postgresql.org', 'x@y.fr']
+    """
+    found = []
+    for match in _SPELLED_EMAIL.finditer(text):
+        domain = re.sub(r"\s*(?:\bdot\b|\[dot\]|\(dot\))\s*", ".", match[2], flags=re.IGNORECASE)
+        found.append(f"{match[1]}@{domain}".lower())
+    return found
+
+
 def _split_line(parts: _Parts, line: str) -> None:
-    """Split one line into pieces and file each."""
+    """Split one line into pieces and file each; an e-mail written out in words is kept as
+    written in the rest and understood as an address."""
+    spelled = spelled_emails(line)
+    if spelled:
+        parts.emails += spelled
+        parts.rest.append(line.strip())
+        return
     line_rest: list[str] = []
     for piece in (p for p in _PIECES.split(line) if p and p.strip()):
         emails = EMAIL.findall(piece)
@@ -88,26 +112,56 @@ def _organization_of(heading: str) -> str:
 
 def contact_from_lines(heading: str, lines: list[str]) -> Contact:
     """One contact from its lines; the organisation comes from its lines or from the heading."""
-    parts = _parts(lines)
+    parts = _parts(rejoin_wrapped_numbers(lines))
     name, role, org, unused = _who(parts.words)
     return Contact(name=name, organization=org or _organization_of(heading), role=role,
                    email=", ".join(dict.fromkeys(parts.emails)), phone=" / ".join(parts.phones),
                    text="\n".join(unused + parts.rest), heading=heading)
 
 
+def _reaches(lines: list[str]) -> bool:
+    """True when the lines give an e-mail address or a phone number."""
+    parts = _parts(lines)
+    return bool(parts.emails or parts.phones)
+
+
+def _names_someone(line: str) -> bool:
+    """True for a line opening with a personal name of two words or more ("Jeanne Martin, …")."""
+    name, rest = take_name(strip_bullet(line))
+    return len(name.split()) >= 2 and (not rest or rest.startswith((",", "–", "-", "(")))
+
+
 def _runs(paras: list[Para]) -> list[list[str]]:
-    """The lines of a contact section in runs separated by blank lines; a run that names nobody (only
-    an e-mail or a phone, as after a page break) joins the run before it."""
+    """The lines of a contact section, one run per person: blank lines, bullets and a line naming
+    someone new after an e-mail or a phone start a run; a run that names nobody (only an e-mail or
+    a phone, as after a page break) joins the run before it."""
     runs: list[list[str]] = []
     for i, para in enumerate(paras):
         lines = para.lines[1:] if i == 0 else para.lines
-        if not lines:
-            continue
-        if runs and (not para.gap_before or not _parts(lines).words):
-            runs[-1].extend(lines)
-        else:
-            runs.append(list(lines))
+        for j, line in enumerate(lines):
+            new_para = j == 0 and para.gap_before and bool(_parts([line]).words)
+            new_person = is_bullet(line) or bool(runs) and _reaches(runs[-1]) and _names_someone(line)
+            if not runs or new_para or new_person:
+                runs.append([strip_bullet(line)])
+            else:
+                runs[-1].append(line)
     return runs
+
+
+def rejoin_wrapped_numbers(lines: list[str]) -> list[str]:
+    """Join a line of digits to the line before when that one ends with digits (a phone number
+    wrapped across two lines).
+
+    >>> rejoin_wrapped_numbers(["Jeanne Tadeusz, jt@april.org +33 1 78 76", "92 82"])
+    ['Jeanne Tadeusz, jt@april.org +33 1 78 76 92 82']
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and re.search(r"\d$", out[-1]) and re.fullmatch(r"[\d\s.()-]{1,12}\)?", line.strip()):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _parts(lines: list[str]) -> _Parts:
