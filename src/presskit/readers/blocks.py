@@ -18,8 +18,11 @@ from presskit.readers.patterns import (
 from presskit.readers.quotes import (
     closes_quote,
     continuation,
+    is_quote_intro,
     opens_unclosed_quote,
+    parse_speaker,
     quote_block,
+    signature,
 )
 from presskit.readers.reflow import Para
 
@@ -83,6 +86,21 @@ def _quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
     return None
 
 
+def _unmarked_quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
+    """A quotation without quotation marks: announced by "X confirme :" or signed by the line right
+    under it ("Philippe Donadieu, le fondateur de Kozea group"); else None."""
+    if i + 1 >= len(paras) or is_bullet(paras[i + 1].text) or paras[i + 1].hint == "heading":
+        return None
+    text, following = paras[i].text, paras[i + 1].text
+    if is_quote_intro(text) and not is_heading(following):
+        return Block("quote", text=following.strip(_MARKS + " "), attribution=text.rstrip(" :"),
+                     speaker=parse_speaker(text)), 2
+    speaker = None if paras[i + 1].gap_before or len(text) < 60 else signature(following)
+    if speaker and ends_sentence(text) and not is_heading(text):
+        return Block("quote", text=text.strip(_MARKS + " "), attribution=following.strip(), speaker=speaker), 2
+    return None
+
+
 def _one_block(paras: list[Para], i: int) -> tuple[Block, int]:
     """The block starting at paragraph `i` and how many paragraphs it used."""
     text = paras[i].text
@@ -94,7 +112,7 @@ def _one_block(paras: list[Para], i: int) -> tuple[Block, int]:
     items, labelled = _labelled_run(paras, i)
     if labelled and paras[i].hint != "heading":
         return Block("list", items=tuple(items)), labelled
-    found = None if paras[i].hint == "heading" else _quote(paras, i)
+    found = None if paras[i].hint == "heading" else _quote(paras, i) or _unmarked_quote(paras, i)
     if found:
         return found
     heading = paras[i].hint in ("heading", "title", "subtitle") or (not paras[i].hint and is_heading(text))

@@ -247,6 +247,37 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
     return Block("quote", text=quote), False
 
 
+def is_quote_intro(text: str) -> bool:
+    """True for a short line announcing the quotation in the next paragraph: "X confirme :".
+
+    >>> is_quote_intro("Philippe Donadieu confirme :"), is_quote_intro("Les points clés à retenir :")
+    (True, False)
+    """
+    text = text.strip()
+    if not text.endswith(":") or len(text) > 160 or _OPENING.search(text):
+        return False
+    speaker = parse_speaker(text)
+    return bool(_SPEECH_INTRO.search(text)) and speaker is not None and len(speaker.name.split()) >= 2
+
+
+def signature(text: str) -> Speaker | None:
+    """The speaker of a line signing the paragraph above it: "Philippe Donadieu, le fondateur de
+    Kozea group" (a name of two words or more, then a role)."""
+    text = re.sub(r"^[–—-]\s*", "", text.strip())
+    if len(text) > 160 or ends_with_sentence(text) or not is_speaker_line(text):
+        return None
+    name, rest = take_name(text)
+    role = rest.lstrip(", ").strip()
+    if not role or not (is_role(role) or re.match(r"(?:le|la|l['’]|notre)\s", role, re.IGNORECASE)):
+        return None
+    return parse_speaker(text)
+
+
+def ends_with_sentence(text: str) -> bool:
+    """True when the text ends with a full stop, "!" or "?"."""
+    return text.rstrip().endswith((".", "!", "?", "…"))
+
+
 def opens_unclosed_quote(text: str) -> bool:
     """True when the paragraph opens a quotation (at its start, or after "Pour X," / "X déclare :")
     that it does not close: the quotation goes on in the next paragraphs."""
