@@ -8,7 +8,7 @@ from presskit.document import Contact
 from presskit.readers.links import find_urls
 from presskit.readers.patterns import is_bullet, strip_bullet
 from presskit.readers.quotes import is_role, take_name
-from presskit.readers.reflow import Para
+from presskit.readers.reflow import Para, join_two
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 _LABEL = re.compile(r"^(?:t[ée]l[ée]?(?:phone)?|t|tel|mob(?:ile)?|m|portable|port|gsm|phone|fixe|standard"
@@ -34,6 +34,13 @@ def _is_phone(piece: str) -> bool:
     return bool(match) and sum(c.isdigit() for c in piece) >= 8
 
 
+def _has_phone(text: str) -> bool:
+    """True when the text holds a phone number (8 digits at least) among other words."""
+    numbers = list(_PHONE.finditer(text))
+    return bool(numbers) and all(sum(c.isdigit() for c in m.group()) >= 8 and m.group()[:1] in "+0(" for m in numbers) \
+        and not find_urls(text)
+
+
 def _sort_piece(parts: _Parts, piece: str, line_rest: list[str]) -> None:
     """File one piece of a contact line under e-mail, phone, words or the rest."""
     bare = _LABEL.sub("", piece, count=1).strip() if _LABEL.match(piece) else piece.strip()
@@ -41,6 +48,12 @@ def _sort_piece(parts: _Parts, piece: str, line_rest: list[str]) -> None:
         parts.emails.append(bare)
     elif _is_phone(bare):
         parts.phones.append(bare)
+    elif _PHONE.search(bare) and _has_phone(bare):
+        for match in _PHONE.finditer(bare):
+            parts.phones.append(match.group().strip())
+        leftover = _PHONE.sub(" ", bare).strip(" .,;:–—-")
+        if leftover:
+            line_rest.append(leftover)
     elif find_urls(piece) or re.search(r"\d", piece) or not re.search(r"[^\W\d_]", piece):
         line_rest.append(piece.strip())
     else:
@@ -78,7 +91,9 @@ def _split_line(parts: _Parts, line: str) -> None:
         if emails and not EMAIL.fullmatch(_LABEL.sub("", piece, count=1).strip()):
             parts.emails += emails
             leftover = EMAIL.sub(" ", piece).strip(" :,;")
-            if leftover and re.search(r"[^\W\d_]{2,}", _LABEL.sub("", leftover)):
+            if leftover and _has_phone(leftover):
+                _sort_piece(parts, leftover, line_rest)
+            elif leftover and re.search(r"[^\W\d_]{2,}", _LABEL.sub("", leftover)):
                 line_rest.append(leftover)
             continue
         _sort_piece(parts, piece, line_rest)
@@ -157,8 +172,10 @@ def rejoin_wrapped_numbers(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
-        if out and re.search(r"\d$", out[-1]) and re.fullmatch(r"[\d\s.()-]{1,12}\)?", line.strip()):
+        if out and re.search(r"(?<![\w@.])[+(]?\d[\d\s.()-]*\d$", out[-1]) and re.match(r"\d{2}(?:[\s.)-]|$)", line.strip()):
             out[-1] = f"{out[-1]} {line.strip()}"
+        elif out and re.search(r"[^\W\d_]-$", out[-1]) and line[:1].islower():
+            out[-1] = join_two(out[-1], line.strip())  # "jean-" + "yves.jeannas@aful.org"
         else:
             out.append(line)
     return out

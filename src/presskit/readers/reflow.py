@@ -56,7 +56,9 @@ def join_two(left: str, right: str) -> str:
                                              or starts_lower(right) and ("/" in head or " " not in right))
         return left + right if glued else f"{left} {right}"
     if _HYPHEN_BREAK.search(tail):
-        return left[:-1] + right if starts_lower(right) else left + right
+        head = right.split(" ", 1)[0]
+        keep = "@" in head or "@" in last_token  # an e-mail address wrapped at its hyphen
+        return left[:-1] + right if starts_lower(right) and not keep else left + right
     if _ELISION.search(tail):
         return left + right
     return f"{left} {right}"
