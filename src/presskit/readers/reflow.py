@@ -76,6 +76,28 @@ def wrap_width(lines: list[str]) -> int:
     return width if full >= 0.5 * len(lengths) else 0
 
 
+def is_tight(lines: list[str], width: int) -> bool:
+    """True when the text was wrapped at exactly `width` characters (a fixed-pitch export, a
+    pdftotext copy): the first word of a line then never fits at the end of the line before it,
+    unless that line ends a paragraph."""
+    if not width:
+        return False
+    pairs = [(left, right) for left, right in pairwise(lines)
+             if left and right and len(left) >= 0.8 * width and not ends_sentence(left) and not is_bullet(right)]
+    if len(pairs) < 5:
+        return False
+    overflow = sum(1 for left, right in pairs if len(left) + 1 + len(first_word(right)) > width)
+    return overflow >= 0.95 * len(pairs)
+
+
+def starts_paragraph(line: str) -> bool:
+    """True for a line that opens a paragraph whatever the line before it: a dateline, a label
+    ("Communiqué de presse"), an About or contact heading."""
+    from presskit.readers.front import label_of, parse_dateline  # front imports this module's helpers
+
+    return bool(parse_dateline(line)) or bool(label_of(line)) or is_section_heading(line)
+
+
 def groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Runs of non-blank lines, each with the index of its first line."""
     runs: list[tuple[int, list[str]]] = []
@@ -92,9 +114,15 @@ def groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return runs
 
 
-def breaks_between(left: str, right: str, width: int) -> bool:
-    """True when two adjacent lines (no blank between) belong to different paragraphs."""
+def breaks_between(left: str, right: str, width: int, tight: bool = False) -> bool:
+    """True when two adjacent lines (no blank between) belong to different paragraphs.
+
+    In text wrapped at exactly `width` (`tight`), a line after which the next line's first word
+    would still have fitted ends its paragraph.
+    """
     if is_bullet(right):
+        return True
+    if starts_paragraph(right) and not _OPEN_END.search(left):
         return True
     if about_organization(left) and right.endswith(":") and about_organization(f"{left} {right}"):
         return False  # an "À propos de …" heading wrapped over two lines
@@ -105,6 +133,8 @@ def breaks_between(left: str, right: str, width: int) -> bool:
     if starts_lower(right):
         return ends_sentence(left) and is_url_line(right)
     if not width:
+        return True
+    if tight and len(left) + 1 + len(first_word(right)) <= width and not _HYPHEN_BREAK.search(left):
         return True
     return len(left) + 1 + len(first_word(right)) < 0.75 * width
 
@@ -121,11 +151,11 @@ def continues(previous: list[str], right: str, width: int) -> bool:
     return bool(width) and len(previous) > 1 and len(left) >= 0.8 * width
 
 
-def split_run(start: int, run: list[str], width: int) -> list[Para]:
+def split_run(start: int, run: list[str], width: int, tight: bool = False) -> list[Para]:
     """Split one run of non-blank lines into paragraphs."""
     paras = [Para([run[0]], start + 1)]
     for offset, (left, right) in enumerate(pairwise(run), start=1):
-        if breaks_between(left, right, width):
+        if breaks_between(left, right, width, tight):
             paras.append(Para([right], start + offset + 1, gap_before=False))
         else:
             paras[-1].lines.append(right)
@@ -136,9 +166,10 @@ def paragraphs(lines: list[str], structured: bool = False) -> list[Para]:
     """The paragraphs of the text (lines already stripped; blank lines separate runs, and always end
     a paragraph when the source is `structured`)."""
     width = wrap_width(lines)
+    tight = is_tight(lines, width)
     result: list[Para] = []
     for start, run in groups(lines):
-        for para in split_run(start, run, width):
+        for para in split_run(start, run, width, tight):
             if (result and para.gap_before and not structured
                     and continues(result[-1].lines, para.lines[0], width)):
                 result[-1] = Para(result[-1].lines + para.lines, result[-1].line, result[-1].gap_before)
