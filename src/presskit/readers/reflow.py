@@ -136,7 +136,15 @@ def breaks_between(left: str, right: str, width: int, tight: bool = False) -> bo
         return True
     if tight and len(left) + 1 + len(first_word(right)) <= width and not _HYPHEN_BREAK.search(left):
         return True
+    if tight and ends_sentence(left) and _heading_line(right, width):
+        return True
     return len(left) + 1 + len(first_word(right)) < 0.75 * width
+
+
+def _heading_line(line: str, width: int) -> bool:
+    """True for a short capitalised line without final punctuation (a heading, in wrapped text)."""
+    return (len(line) < 0.6 * width and line[:1].isupper() and not ends_sentence(line)
+            and not line.endswith((",", ";", ":", ")")))
 
 
 def continues(previous: list[str], right: str, width: int) -> bool:

@@ -84,7 +84,7 @@ def _ends_section(kind: str, section: list[Para], para: Para, after: list[Para])
     organization = about_organization(section[0].text) or section[0].text
     if organization.lower() in text.lower():
         return False  # "Les missions du CNLL" goes on with the About of the CNLL
-    return bool(after) and para.gap_before
+    return bool(after) and not _opens(after[0], after[1] if len(after) > 1 else None)  # body follows
 
 
 def split_sections(paras: list[Para]) -> tuple[list[Para], list[list[Para]], list[list[Para]]]:
