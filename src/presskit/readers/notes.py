@@ -67,12 +67,13 @@ def _goes_on(previous: str, line: str) -> bool:
     return line[:1].islower() or line[:1].isdigit() or (len(previous) >= 50 and not ends_sentence(previous))
 
 
-def _place_in_text(text: str, pending: set[str]) -> tuple[str, tuple[NoteRef, ...]]:
-    """Remove the markers of pending footnotes from one text; return it with its note calls."""
+def _place_in_text(text: str, pending: set[str], bracketed: set[str] = frozenset()) -> tuple[str, tuple[NoteRef, ...]]:
+    """Remove the markers of pending footnotes from one text; return it with its note calls. A note
+    called somewhere as "[n]" is only called that way ("SavoirsCom1" is a name, not a call)."""
     out, refs, last = [], [], 0
     for match in _MARKER.finditer(text):
         note_id = _marker_id(match)
-        if note_id not in pending:
+        if note_id not in pending or note_id in bracketed and not match.group(3):
             continue
         pending.discard(note_id)
         out.append(text[last:match.start()])
@@ -85,10 +86,11 @@ def _place_in_text(text: str, pending: set[str]) -> tuple[str, tuple[NoteRef, ..
 def place_notes(blocks: list[Block], notes: tuple[Footnote, ...]) -> list[Block]:
     """Turn the first marker of each footnote found in the blocks' text into a NoteRef."""
     pending = {note.id for note in notes}
+    bracketed = {m.group(3) for block in blocks for m in _MARKER.finditer(block.text) if m.group(3)}
     placed = []
     for block in blocks:
         if pending and block.text:
-            text, refs = _place_in_text(block.text, pending)
+            text, refs = _place_in_text(block.text, pending, bracketed)
             if refs:
                 block = replace(block, text=text, notes=block.notes + refs)
         placed.append(block)

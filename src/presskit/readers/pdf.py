@@ -19,7 +19,7 @@ _HINT = "export the PDF again from its source, or give presskit the release as .
 def read_pdf(data: bytes, source: str = "") -> Document:
     """Build the Document of a French press release saved as PDF (its text layer)."""
     text, links = pdf_text(data, source)
-    return plain.parse(text, source, Layout(links=links))
+    return plain.parse(text, source, Layout(links=links, typeset=True))
 
 
 def _open(data: bytes, source: str):

@@ -170,11 +170,50 @@ def split_run(start: int, run: list[str], width: int, tight: bool = False) -> li
     return paras
 
 
-def paragraphs(lines: list[str], structured: bool = False) -> list[Para]:
+_PRONOUNS = {"je", "moi", "tu", "toi", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les",
+             "lui", "leur", "y", "en", "ce", "t-il", "t-elle", "t-on", "là", "ci"}
+
+
+def keep_line_end_hyphens(lines: list[str], typeset: bool = False) -> list[str]:
+    """Lines where a hyphen ending a line belongs to the text ("Soutenons-⏎les", "tiers-⏎payant")
+    get the next line's first word, so that joining them keeps the hyphen; a word hyphenated at the
+    line end ("bio-⏎production") is left to be joined without it.
+
+    The text itself decides (the compound or the joined word written elsewhere), then the word after
+    the hyphen (a pronoun), then the source: a word processor (`typeset`) never hyphenates a word.
+
+    >>> keep_line_end_hyphens(["Soutenons-", "les car ils"])
+    ['Soutenons-les', 'car ils']
+    >>> keep_line_end_hyphens(["la bio-", "production et la bioproduction"])
+    ['la bio-', 'production et la bioproduction']
+    """
+    words = {w.lower() for line in lines for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line)}
+    out = list(lines)
+    for i in range(len(out) - 1):
+        left, right = out[i], out[i + 1]
+        head, _, rest = right.partition(" ")
+        if not _HYPHEN_BREAK.search(left) or not starts_lower(right) or not rest or "://" in left:
+            continue
+        stem = left.rsplit(" ", 1)[-1][:-1].lower()
+        bare = re.match(r"[^\W\d_]+", head)
+        piece = bare.group().lower() if bare else ""
+        if f"{stem}-{piece}" in words:
+            keep = True
+        elif f"{stem}{piece}" in words:
+            keep = False
+        else:
+            keep = piece in _PRONOUNS or typeset
+        if keep:
+            out[i], out[i + 1] = left + head, rest.lstrip()
+    return out
+
+
+def paragraphs(lines: list[str], structured: bool = False, typeset: bool = False) -> list[Para]:
     """The paragraphs of the text (lines already stripped; blank lines separate runs, and always end
-    a paragraph when the source is `structured`)."""
+    a paragraph when the source is `structured`; `typeset`: see keep_line_end_hyphens)."""
     width = wrap_width(lines)
     tight = is_tight(lines, width)
+    lines = keep_line_end_hyphens(lines, typeset)
     result: list[Para] = []
     for start, run in groups(lines):
         for para in split_run(start, run, width, tight):

@@ -26,7 +26,7 @@ def parse(text: str, source: str = "", layout: Layout | None = None) -> Document
     text = normalise(text)
     lines, footnotes = extract_footnotes(text.split("\n"))
     footnotes = _renumbered(footnotes, layout.footnotes)
-    paras = paragraphs(lines, structured=layout.structured)
+    paras = paragraphs(lines, structured=layout.structured, typeset=layout.typeset)
     for para in paras:
         para.hint = layout.hints.get(para.line - 1, "")
     front, paras = read_front(paras)
