@@ -127,7 +127,25 @@ def build_blocks(paras: list[Para]) -> list[Block]:
         block, used = _one_block(paras, i)
         blocks.append(block)
         i += used
-    return merge_quotes(blocks)
+    return same_speaker(merge_quotes(blocks))
+
+
+_PRONOUN_ATTRIBUTION = re.compile(r"-t-(?:il|elle)\b|^(?:il|elle)\s|\s(?:il|elle)$", re.IGNORECASE)
+
+
+def same_speaker(blocks: list[Block]) -> list[Block]:
+    """Give a quote attributed by a pronoun ("ajoute-t-il", "poursuit-elle") the previous quote's
+    speaker."""
+    out: list[Block] = []
+    last = None
+    for block in blocks:
+        if block.kind == "quote":
+            pronoun = _PRONOUN_ATTRIBUTION.search(block.attribution.strip(" .,:"))
+            if pronoun and last and (block.speaker is None or block.speaker.name.lower() in ("il", "elle")):
+                block = replace(block, speaker=last)
+            last = block.speaker or last
+        out.append(block)
+    return out
 
 
 def merge_quotes(blocks: list[Block]) -> list[Block]:

@@ -181,10 +181,62 @@ def parse_speaker(attribution: str) -> Speaker | None:
     name, rest = take_name(text[match.start():])
     if not name:
         return None
+    if _not_a_given_name(name.split()[0]) or any(_is_acronym(w) for w in name.split()[:-1]):
+        found = person_in(text)  # "Le Président de la FSFE Matthias Kirschner"
+        if found:
+            return found
     if not rest.startswith(","):
-        return Speaker(name=name)
+        return Speaker(name=name, role=rest.strip() if is_role(rest) else "",
+                       organization=organization_in_role(rest) if is_role(rest) else "")
     role, org = _role_and_org(_split_top(rest[1:]))
     return Speaker(name=name, role=role, organization=org)
+
+
+_ARTICLES = {"le", "la", "les", "l", "un", "une", "selon", "pour", "monsieur", "madame", "m", "mme"}
+
+
+def _is_acronym(word: str) -> bool:
+    """True for an all-capitals word of letters (FSFE, CNLL, DUPLAQUET)."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _is_given(word: str) -> bool:
+    """True for a word written as a given name: a capital then small letters ("Jean-Michel", "Rémi")."""
+    return bool(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*", word))
+
+
+def _not_a_given_name(word: str) -> bool:
+    """True for a capitalised word that does not open a personal name (an article, a job title)."""
+    return word.lower().strip("'’") in _ARTICLES or is_role(word) or _is_acronym(word)
+
+
+def person_in(text: str) -> Speaker | None:
+    """The first personal name in the text, separated from the role and organisation around it even
+    without commas: a given name, then capitalised or upper-case words and particles.
+
+    >>> person_in("Le Président de la FSFE Matthias Kirschner")
+    Speaker(name='Matthias Kirschner', role='Le Président de la FSFE', organization='FSFE')
+    >>> person_in("Guy DUPLAQUET chef du département Qualité")
+    Speaker(name='Guy DUPLAQUET', role='chef du département Qualité', organization='')
+    """
+    tokens = text.split()
+    for i, token in enumerate(tokens):
+        if not _is_given(token) or _not_a_given_name(token):
+            continue
+        j = i + 1
+        while j < len(tokens) and (_is_given(tokens[j].rstrip(",")) or _is_acronym(tokens[j].rstrip(","))
+                                   or tokens[j] in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1][:1].isupper()):
+            j += 1
+            if tokens[j - 1].endswith(","):
+                break
+        if j - i < 2:
+            continue
+        name = " ".join(tokens[i:j]).rstrip(",")
+        before, after = " ".join(tokens[:i]).strip(" ,"), " ".join(tokens[j:]).strip(" ,")
+        role = ", ".join(part for part in (before, after) if part)
+        org = organization_in_role(before) or (organization_in_role(after) if after else "")
+        return Speaker(name=name, role=role, organization=org)
+    return None
 
 
 def is_speaker_line(text: str) -> bool:
@@ -238,8 +290,8 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
         if not _speaks(attribution) or len(attribution) > 300:
             return None
         speaker = parse_speaker(attribution)
-        if speaker is None:
-            return None
+        if speaker is None and not re.search(r"-t-(?:il|elle)\b", attribution):
+            return None  # "ajoute-t-il": the previous speaker (blocks.same_speaker)
         return Block("quote", text=quote, attribution=attribution, speaker=speaker), False
     if next_text and is_speaker_line(next_text):
         line = re.sub(r"^[–—-]\s*", "", next_text.strip())

@@ -98,6 +98,13 @@ def starts_paragraph(line: str) -> bool:
     return bool(parse_dateline(line)) or bool(label_of(line)) or is_section_heading(line)
 
 
+def _signs(line: str) -> bool:
+    """True for a line signing a quotation: "Philippe Donadieu, le fondateur de Kozea group"."""
+    from presskit.readers.quotes import signature  # quotes sits above this module
+
+    return signature(line) is not None
+
+
 def groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Runs of non-blank lines, each with the index of its first line."""
     runs: list[tuple[int, list[str]]] = []
@@ -122,7 +129,7 @@ def breaks_between(left: str, right: str, width: int, tight: bool = False) -> bo
     """
     if is_bullet(right):
         return True
-    if starts_paragraph(right) and not _OPEN_END.search(left):
+    if starts_paragraph(right) and not _OPEN_END.search(left) or ends_sentence(left) and _signs(right):
         return True
     if about_organization(left) and right.endswith(":") and about_organization(f"{left} {right}"):
         return False  # an "À propos de …" heading wrapped over two lines

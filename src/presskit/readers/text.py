@@ -37,7 +37,20 @@ def parse(text: str, source: str = "", layout: Layout | None = None) -> Document
         labels=tuple(front.labels), embargo=front.embargo, blocks=tuple(blocks), footnotes=footnotes,
         about=tuple(build_about(section) for section in abouts),
         contacts=tuple(c for section in contact_sections for c in build_contacts(section)), source=source)
-    return document.evolve(links=_links(text, footnotes, layout.links), meta=_meta(front))
+    return document.evolve(links=_links(text, footnotes, layout.links), meta=_meta(front),
+                           doubts=doubts(document))
+
+
+def doubts(document: Document) -> tuple[str, ...]:
+    """What the reader could not decide and did not guess: no title, a quote without a speaker."""
+    found = []
+    if not document.title:
+        found.append("no title found: the first line reads like body text; put the title on the first line")
+    for i, block in enumerate(document.blocks):
+        if block.kind == "quote" and not block.speaker:
+            words = " ".join(block.text.split()[:6])
+            found.append(f"blocks[{i}]: a quote without a speaker (« {words} … »)")
+    return tuple(found)
 
 
 def _renumbered(found: tuple[Footnote, ...], given: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
