@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from presskit.readers.patterns import (
+    LINK_LABEL,
     about_organization,
     ends_sentence,
     first_word,
     is_bullet,
     is_section_heading,
     is_url_line,
+    link_line_url,
     starts_lower,
 )
 
@@ -78,16 +80,11 @@ def wrap_width(lines: list[str]) -> int:
 
 def is_tight(lines: list[str], width: int) -> bool:
     """True when the text was wrapped at exactly `width` characters (a fixed-pitch export, a
-    pdftotext copy): the first word of a line then never fits at the end of the line before it,
-    unless that line ends a paragraph."""
-    if not width:
-        return False
-    pairs = [(left, right) for left, right in pairwise(lines)
-             if left and right and len(left) >= 0.8 * width and not ends_sentence(left) and not is_bullet(right)]
-    if len(pairs) < 5:
-        return False
-    overflow = sum(1 for left, right in pairs if len(left) + 1 + len(first_word(right)) > width)
-    return overflow >= 0.95 * len(pairs)
+    pdftotext copy): hardly a line is longer (a proportional font gives lines of uneven lengths).
+    The first word of a line then never fits at the end of the line before it, unless that line
+    ends a paragraph."""
+    lengths = sorted(len(line) for line in lines if line and "://" not in line)
+    return bool(width) and len(lengths) >= 5 and lengths[int(0.98 * (len(lengths) - 1))] <= width + 2
 
 
 def starts_paragraph(line: str) -> bool:
@@ -95,7 +92,8 @@ def starts_paragraph(line: str) -> bool:
     ("Communiqué de presse"), an About or contact heading."""
     from presskit.readers.front import label_of, parse_dateline  # front imports this module's helpers
 
-    return bool(parse_dateline(line)) or bool(label_of(line)) or is_section_heading(line)
+    return (bool(parse_dateline(line)) or bool(label_of(line)) or is_section_heading(line)
+            or line[:1].isupper() and bool(LINK_LABEL.match(line)) and bool(link_line_url(line)))
 
 
 def _signs(line: str) -> bool:
@@ -154,11 +152,13 @@ def _heading_line(line: str, width: int) -> bool:
             and not line.endswith((",", ";", ":", ")")))
 
 
-def continues(previous: list[str], right: str, width: int) -> bool:
+def continues(previous: list[str], right: str, width: int, tight: bool = False) -> bool:
     """True when a paragraph (its lines so far) goes on after blank lines, as at a PDF page break."""
     left = previous[-1]
     if is_bullet(right) or is_url_line(right) or is_section_heading(left) or is_section_heading(right):
         return False
+    if tight and len(left) + 1 + len(first_word(right)) <= width:
+        return False  # the next word would have fitted: the paragraph ended there
     if ends_sentence(left):
         return False
     if starts_lower(right) or left.endswith(",") or _HYPHEN_BREAK.search(left) or _OPEN_END.search(left):
@@ -166,11 +166,21 @@ def continues(previous: list[str], right: str, width: int) -> bool:
     return bool(width) and len(previous) > 1 and len(left) >= 0.8 * width
 
 
+def _quote_closed(lines: list[str], right: str) -> bool:
+    """True when the paragraph so far opened with a quotation mark, its last line closes every
+    quotation, and the next line starts a new sentence: the quotation's paragraph ends there."""
+    first, last = lines[0], lines[-1].rstrip()
+    if first[:1] not in "«“" or not last.endswith(("»", "”")) or not (right[:1].isupper() or right[:1] in "«“"):
+        return False
+    text = " ".join(lines)
+    return text.count("«") == text.count("»") and text.count("“") == text.count("”")
+
+
 def split_run(start: int, run: list[str], width: int, tight: bool = False) -> list[Para]:
     """Split one run of non-blank lines into paragraphs."""
     paras = [Para([run[0]], start + 1)]
     for offset, (left, right) in enumerate(pairwise(run), start=1):
-        if breaks_between(left, right, width, tight):
+        if breaks_between(left, right, width, tight) or tight and _quote_closed(paras[-1].lines, right):
             paras.append(Para([right], start + offset + 1, gap_before=False))
         else:
             paras[-1].lines.append(right)
@@ -225,7 +235,7 @@ def paragraphs(lines: list[str], structured: bool = False, typeset: bool = False
     for start, run in groups(lines):
         for para in split_run(start, run, width, tight):
             if (result and para.gap_before and not structured
-                    and continues(result[-1].lines, para.lines[0], width)):
+                    and continues(result[-1].lines, para.lines[0], width, tight)):
                 result[-1] = Para(result[-1].lines + para.lines, result[-1].line, result[-1].gap_before)
             else:
                 result.append(para)
