@@ -33,10 +33,13 @@ _MARKS = "«»“”„\""
 
 
 def is_heading(text: str) -> bool:
-    """True for a short line without final punctuation between paragraphs."""
+    """True for a short line without final punctuation between paragraphs, or a short question
+    ("Pourquoi se certifier ?")."""
     words = len(text.split())
     if text.endswith(":"):
         return words <= 6 and not text[:1].islower()
+    if text.endswith("?") and text.count("?") == 1:
+        return len(text) <= 100 and words <= 12 and text[:1].isupper() and not find_urls(text)
     return (len(text) <= 120 and words <= 14 and not text[:1].islower() and not find_urls(text)
             and not ends_sentence(text) and not text.endswith((",", ";")) and text[:1] not in "«“\"")
 
@@ -127,7 +130,41 @@ def build_blocks(paras: list[Para]) -> list[Block]:
         block, used = _one_block(paras, i)
         blocks.append(block)
         i += used
-    return same_speaker(merge_quotes(blocks))
+    return once_each(same_speaker(merge_quotes(blocks)))
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, lower case: quotations compared loosely."""
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def once_each(blocks: list[Block]) -> list[Block]:
+    """A quotation given again further on (a "full quotations" section, a longer version) stays
+    text: the same statement counts once."""
+    seen: list[tuple[str, set[str]]] = []
+    out = []
+    for block in blocks:
+        if block.kind == "quote":
+            plain = _plain(block.text)
+            words = {w for w in plain.split() if len(w) >= 4}
+            if any(_same_statement(plain, words, earlier, earlier_words) for earlier, earlier_words in seen):
+                text = " ".join(p for p in (f"« {block.text} »", block.attribution) if p)
+                block = Block("paragraph", text=text)
+            else:
+                seen.append((plain, words))
+        out.append(block)
+    return out
+
+
+def _same_statement(plain: str, words: set[str], earlier: str, earlier_words: set[str]) -> bool:
+    """True when two quotations are one statement: one holds the other, or most of the shorter
+    one's words are in the other (a longer version)."""
+    if len(earlier) <= 40 or len(plain) <= 40:
+        return False
+    if plain in earlier or earlier in plain:
+        return True
+    shorter = min(words, earlier_words, key=len)
+    return len(shorter) >= 8 and len(words & earlier_words) >= 0.6 * len(shorter)
 
 
 _PRONOUN_ATTRIBUTION = re.compile(r"-t-(?:il|elle)\b|^(?:il|elle)\s|\s(?:il|elle)$", re.IGNORECASE)

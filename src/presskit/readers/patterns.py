@@ -56,6 +56,7 @@ def about_organization(line: str) -> str:
     if not match:
         return ""
     org = match.group("org").strip().rstrip(":").strip()
+    org = re.sub(r"\s*\((?:https?://|www\.)[^()]*\)$", "", org)  # "CNLL (www.cnll.fr)": the address is no name
     if re.search(r",\s+(?:le|la|l['’]|notre|son|sa)\b", org):
         return ""  # "À propos de Philippe Donadieu, le dirigeant fondateur": a person
     return org if any(word[:1].isupper() for word in re.findall(r"\w+", org)) else ""

@@ -19,6 +19,7 @@ from presskit.readers.reflow import Para
 
 _NOT_ORG_ABOUT = re.compile(r"^(?:[AÀ]\s+propos|au\s+sujet)\s+d", re.IGNORECASE)
 _LOOKAHEAD = 2
+_HEADING_WORDS = 12
 
 
 def _split_heading(para: Para) -> list[Para]:
@@ -75,7 +76,7 @@ def _ends_section(kind: str, section: list[Para], para: Para, after: list[Para])
     """True for a heading that closes an About or contact section ("Liens", "Notes", "Images et
     logos"): a short line without final punctuation, and no e-mail or phone in what follows."""
     text = para.text
-    if len(para.lines) > 1 or len(text.split()) > 5 or ends_sentence(text) or re.search(r"[@,:;]|\d", text):
+    if len(para.lines) > 1 or len(text.split()) > _HEADING_WORDS or ends_sentence(text) or re.search(r"[@,:;]|\d", text):
         return False
     if is_bullet(text) or take_name(text)[0] == text and len(text.split()) >= 2:
         return False  # a list item, or a person's name in a contact block
