@@ -14,7 +14,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 _LABEL = re.compile(r"^(?:t[ée]l[ée]?(?:phone)?|t|tel|mob(?:ile)?|m|portable|port|gsm|phone|fixe|standard"
                     r"|ligne\s+directe|m[ée]l|e-?mail|courriel|mail|e)\b\.?\s*:?\s*", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w@])\+?\(?\d[\d\s.()/-]{6,}\d(?![\w@])")
-_PIECES = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*|\s*;\s*|(?<=\D),\s+(?=[\w+(])")
+_PIECES = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*|\s*;\s*|(?<=\D),\s+(?=[\w+(])|\s+\((?=[^)]*@)|(?<=[\w.])\)\s*$")
 _ARTICLE = re.compile(r"^(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*", re.IGNORECASE)
 
 
@@ -105,6 +105,10 @@ def _who(words: list[str]) -> tuple[str, str, str, list[str]]:
     """(name, role, organisation, unused words) from the contact's word pieces."""
     name, role, org, unused = "", "", "", []
     for piece in words:
+        label, colon, rest = piece.partition(" : ")
+        if colon and not name and (is_role(label) or label[:1].islower()) and rest[:1].isupper():
+            role, name = label.strip(), rest.strip()  # "Délégué général : Pierre-Yves Gosset"
+            continue
         found, rest = ("", piece) if name else take_name(piece)
         if found and len(found.split()) >= 2 and (not rest or rest.startswith(",")):
             name, piece = found, rest.lstrip(", ").strip()
