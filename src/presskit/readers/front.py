@@ -26,6 +26,8 @@ _LABEL = re.compile(
     r"dossier\s+de\s+presse|alerte\s+presse|avis\s+aux\s+(?:médias|rédactions)|press\s+release|"
     r"(?:pour\s+)?(?:diffusion|publication)\s+immédiate)\s*[.:!]?$",
     re.IGNORECASE)
+_LABEL_OPENING = re.compile(r"^(?P<label>" + _LABEL.pattern[1:].removesuffix(r"\s*[.:!]?$") + r")\s*[.:!]\s+(?=\S)",
+                            re.IGNORECASE)
 _EMBARGO = re.compile(r"^(?:sous\s+)?embargo\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s.,:;–—-]+")
 _PARTS = re.compile(r"\s+[–—|-]\s+|\s*\|\s*")
@@ -152,4 +154,8 @@ def take_front_item(front: Front, text: str) -> tuple[bool, str]:
     matched, rest = _take_one(front, text)
     while matched and rest and (label_of(rest) or is_embargo(rest) or _all_front_parts(front, rest)):
         matched, rest = take_front_item(front, rest)[0], ""
+    label = _LABEL_OPENING.match(rest) if matched and front.dateline else None
+    if label:  # "… 15 mai 2014 – Pour diffusion immédiate. Le Conseil …" (no line break after the label)
+        front.labels.append(label["label"])
+        rest = rest[label.end():]
     return matched, rest
