@@ -146,3 +146,33 @@ def test_line_end_hyphens_of_the_text_are_kept() -> None:
     assert keep_line_end_hyphens(["le tiers-", "payant est lent", "et le tiers-payant aussi"])[0] == "le tiers-payant"
     assert keep_line_end_hyphens(["un mot coupé en bio-", "production ici"]) == ["un mot coupé en bio-", "production ici"]
     assert keep_line_end_hyphens(["un mot coupé en bio-", "production ici"], typeset=True)[0] == "un mot coupé en bio-production"
+
+
+def test_an_attribution_inside_the_quotation_and_a_dashed_signature() -> None:
+    doc = parse_text(f"Le titre\n\n{BODY}\n« Nous sommes ravis de ce succès, explique Jean Dupont, président "
+                     "d’Acme. Et ce n’est que le début. »\n\nNous avons tenu tous nos engagements cette année, et nous irons plus loin.\n\n"
+                     "— Léa Roy, directrice de Beta\n")
+    quotes = [b for b in doc.blocks if b.kind == "quote"]
+    assert [q.speaker for q in quotes] == [Speaker("Jean Dupont", "président d’Acme", "Acme"),
+                                           Speaker("Léa Roy", "directrice de Beta", "Beta")]
+
+
+def test_several_press_contacts_on_one_line() -> None:
+    doc = parse_text(f"Le titre\n\n{BODY}\nContacts presse : Jeanne Martin (jeanne@acme.fr, 06 12 34 56 78) "
+                     "et Paul Roux (paul@acme.fr)\n")
+    assert [(c.name, c.email, c.phone) for c in doc.contacts] == [
+        ("Jeanne Martin", "jeanne@acme.fr", "06 12 34 56 78"), ("Paul Roux", "paul@acme.fr", "")]
+
+
+def test_lettered_lists_and_footnotes_called_in_parentheses_or_brackets() -> None:
+    doc = parse_text(f"Le titre\n\n{BODY}\nLe marché progresse (1) et les ventes aussi [2].\n\na) premier point\n"
+                     "b) second point\n\nNotes\n(1) Source : Insee.\n[2] Source : Acme.\n")
+    assert doc.blocks[1].text == "Le marché progresse et les ventes aussi."
+    assert [n.id for n in doc.blocks[1].notes] == ["1", "2"]
+    assert [(n.id, n.text) for n in doc.footnotes] == [("1", "Source : Insee."), ("2", "Source : Acme.")]
+    assert doc.blocks[2].items == ("premier point", "second point")
+
+
+def test_a_marker_without_its_note_stays_text() -> None:
+    doc = parse_text(f"Le titre\n\n{BODY}\nLes 21 275 pharmacies 1 sont en première ligne (2) cette année.\n")
+    assert doc.footnotes == () and doc.blocks[1].text == "Les 21 275 pharmacies 1 sont en première ligne (2) cette année."

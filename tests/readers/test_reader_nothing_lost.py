@@ -61,8 +61,9 @@ def missing(source: str, doc: Document) -> tuple[Counter, set[str]]:
     source = re.sub(r"(?m)^\s*\d{1,2}[.)]\s+", "", source)  # a numbered list's numbers are its order
     for note in doc.footnotes:  # the marker glued to a word ("…ments1", "…ments[1]") is the footnote's id
         marker = note.id.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-        if re.search(rf"(?<=\S)\[{note.id}\]", source):
-            source = re.sub(rf"(?<=\S)\[{note.id}\]", "", source, count=1)
+        explicit = rf"(?<=\S) ?\[{note.id}\]|(?<=\S) \({note.id}\)"
+        if re.search(explicit, source):
+            source = re.sub(explicit, "", source, count=1)
         else:
             source = re.sub(rf"(?<=[^\W\d_]){note.id}(?!\d)|{marker}", "", source, count=1)
     source = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: " " + m.group().translate(_DIGITS), source)

@@ -92,13 +92,16 @@ def _quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
 def _unmarked_quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
     """A quotation without quotation marks: announced by "X confirme :" or signed by the line right
     under it ("Philippe Donadieu, le fondateur de Kozea group"); else None."""
-    if i + 1 >= len(paras) or is_bullet(paras[i + 1].text) or paras[i + 1].hint == "heading":
+    if i + 1 >= len(paras) or paras[i + 1].hint == "heading":
         return None
     text, following = paras[i].text, paras[i + 1].text
+    dashed = following[:1] in "–—" and signature(following) is not None  # "— Jean Dupont, président d'Acme"
+    if is_bullet(following) and not dashed:
+        return None
     if is_quote_intro(text) and not is_heading(following):
         return Block("quote", text=following.strip(_MARKS + " "), attribution=text.rstrip(" :"),
                      speaker=parse_speaker(text)), 2
-    speaker = None if paras[i + 1].gap_before or len(text) < 60 else signature(following)
+    speaker = None if paras[i + 1].gap_before and not dashed or len(text) < 60 else signature(following)
     if speaker and ends_sentence(text) and not is_heading(text):
         return Block("quote", text=text.strip(_MARKS + " "), attribution=following.strip(), speaker=speaker), 2
     return None

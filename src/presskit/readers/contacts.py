@@ -156,7 +156,7 @@ def _runs(paras: list[Para]) -> list[list[str]]:
     a phone, as after a page break) joins the run before it."""
     runs: list[list[str]] = []
     for i, para in enumerate(paras):
-        lines = para.lines[1:] if i == 0 else para.lines
+        lines = [piece for line in (para.lines[1:] if i == 0 else para.lines) for piece in split_people(line)]
         for j, line in enumerate(lines):
             new_para = j == 0 and para.gap_before and bool(_parts([line]).words)
             new_person = is_bullet(line) or bool(runs) and _reaches(runs[-1]) and _names_someone(line)
@@ -165,6 +165,25 @@ def _runs(paras: list[Para]) -> list[list[str]]:
             else:
                 runs[-1].append(line)
     return runs
+
+
+_PERSON_JOIN = re.compile(r"(?<=[)\w.])\s*(?:,|;|\bet\b|&|/)\s+(?=[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]+)+)")
+
+
+def split_people(line: str) -> list[str]:
+    """One line naming several people, each with an e-mail address, as one line per person.
+
+    >>> split_people("Jeanne Martin (jm@acme.fr) et Paul Roux (pr@acme.fr)")
+    ['Jeanne Martin (jm@acme.fr)', 'Paul Roux (pr@acme.fr)']
+    """
+    if len(EMAIL.findall(line)) < 2:
+        return [line]
+    pieces, start = [], 0
+    for match in _PERSON_JOIN.finditer(line):
+        if EMAIL.search(line, start, match.start()) and EMAIL.search(line, match.end()):
+            pieces.append(line[start:match.start()].strip())
+            start = match.end()
+    return pieces + [line[start:].strip()]
 
 
 def rejoin_wrapped_numbers(lines: list[str]) -> list[str]:

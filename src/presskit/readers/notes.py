@@ -12,7 +12,7 @@ from presskit.readers.reflow import join_two
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NOTE_LINE = re.compile(r"^(?:(\d{1,2})|\[(\d{1,2})\]|\((\d{1,2})\)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))\s+(\S.*)$")
 _MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”\"’]))(\d{1,2})(?![^\W_])"
-                     r"|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=\S)\[(\d{1,2})\]")
+                     r"|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=\S) ?\[(\d{1,2})\]|(?<=\S) \((\d{1,2})\)(?=[\s.,;:]|$)")
 
 
 def _note_id(marker: str) -> str:
@@ -73,7 +73,7 @@ def _place_in_text(text: str, pending: set[str], bracketed: set[str] = frozenset
     out, refs, last = [], [], 0
     for match in _MARKER.finditer(text):
         note_id = _marker_id(match)
-        if note_id not in pending or note_id in bracketed and not match.group(3):
+        if note_id not in pending or note_id in bracketed and not (match.group(3) or match.group(4)):
             continue
         pending.discard(note_id)
         out.append(text[last:match.start()])
@@ -86,7 +86,8 @@ def _place_in_text(text: str, pending: set[str], bracketed: set[str] = frozenset
 def place_notes(blocks: list[Block], notes: tuple[Footnote, ...]) -> list[Block]:
     """Turn the first marker of each footnote found in the blocks' text into a NoteRef."""
     pending = {note.id for note in notes}
-    bracketed = {m.group(3) for block in blocks for m in _MARKER.finditer(block.text) if m.group(3)}
+    bracketed = {m.group(3) or m.group(4) for block in blocks for m in _MARKER.finditer(block.text)
+                 if m.group(3) or m.group(4)}
     placed = []
     for block in blocks:
         if pending and block.text:

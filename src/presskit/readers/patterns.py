@@ -5,7 +5,7 @@ import re
 
 from presskit.readers.links import find_urls
 
-BULLET = re.compile(r"^(?:[•●▪■◦·‣∙➢►▸*\-–—]|\d{1,2}[.)])\s+(?=\S)")
+BULLET = re.compile(r"^(?:[•●▪■◦·‣∙➢►▸*\-–—]|\d{1,2}[.)]|[a-h]\))\s+(?=\S)")
 SENTENCE_END = ".!?…»”\""
 ABOUT = re.compile(
     r"^(?:[AÀ]\s+propos|au\s+sujet)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<org>.+?)\s*:?$",

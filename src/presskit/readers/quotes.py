@@ -296,7 +296,14 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
     if next_text and is_speaker_line(next_text):
         line = re.sub(r"^[–—-]\s*", "", next_text.strip())
         return Block("quote", text=quote, attribution=line, speaker=parse_speaker(line)), True
+    incise = _INCISE.search(quote)
+    if incise:  # « A, explique X, rôle. B »: the attribution stands inside the quotation
+        return Block("quote", text=quote, speaker=parse_speaker(incise["words"])), False
     return Block("quote", text=quote), False
+
+
+_INCISE = re.compile(rf"[,;]\s+(?P<words>(?:{_VERBS})[^\W\d_]*(?:-t-(?:il|elle))?\s+[A-ZÀ-ÖØ-Þ][^.;!?»”]{{2,160}}?)"
+                     r"(?=[.;]\s|\s*$)")
 
 
 def is_quote_intro(text: str) -> bool:
