@@ -195,7 +195,7 @@ def merge_quotes(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = merged[-1] if merged else None
         if (block.kind == "quote" and block.attribution and previous and previous.kind == "quote"
-                and not previous.attribution):
+                and not previous.attribution and previous.speaker is None):
             merged[-1] = replace(block, text=f"{previous.text}\n\n{block.text}")
         else:
             merged.append(block)
