@@ -101,7 +101,7 @@ def _unmarked_quote(paras: list[Para], i: int) -> tuple[Block, int] | None:
     if is_quote_intro(text) and not is_heading(following):
         return Block("quote", text=following.strip(_MARKS + " "), attribution=text.rstrip(" :"),
                      speaker=parse_speaker(text)), 2
-    speaker = None if paras[i + 1].gap_before and not dashed or len(text) < 60 else signature(following)
+    speaker = None if len(text) < 60 else signature(following)
     if speaker and ends_sentence(text) and not is_heading(text):
         return Block("quote", text=text.strip(_MARKS + " "), attribution=following.strip(), speaker=speaker), 2
     return None
@@ -128,12 +128,38 @@ def _one_block(paras: list[Para], i: int) -> tuple[Block, int]:
 def build_blocks(paras: list[Para]) -> list[Block]:
     """Classify body paragraphs: lists, quotes, headings, paragraphs."""
     blocks: list[Block] = []
+    paras = list(paras)
     i = 0
     while i < len(paras):
         block, used = _one_block(paras, i)
+        split = _two_quotes(paras[i]) if block.kind in ("paragraph", "quote") and used == 1 else None
+        if split:  # two attributed quotations run together (wrapped text without blank lines)
+            paras[i:i + 1] = split
+            continue
         blocks.append(block)
         i += used
     return once_each(same_speaker(merge_quotes(blocks)))
+
+
+def _two_quotes(para: Para) -> list[Para] | None:
+    """The paragraph as two when it holds an attributed quotation, then, after the sentence that
+    names its speaker, another quotation with its own attribution; else None."""
+    text = para.text
+    match = _CLOSING_MARK.search(text)
+    while match:
+        for cut in _SENTENCE_CUT.finditer(text, match.end()):
+            head, tail = text[:cut.start()], text[cut.end():]
+            first, second = quote_block(head), quote_block(tail)
+            if first and second and first[0].speaker and second[0].speaker and second[0].attribution:
+                return [Para([head], para.line, para.gap_before), Para([tail], para.line, False)]
+        match = _CLOSING_MARK.search(text, match.end())
+    return None
+
+
+_SENTENCE_CUT = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
+
+
+_CLOSING_MARK = re.compile(r"[»”\"]\s*,?\s*")
 
 
 def _plain(text: str) -> str:

@@ -21,6 +21,7 @@ _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _OPEN_END = re.compile(r"(?:^|\s)(?i:le|la|les|de|du|des|d['’]|l['’]|un|une|et|ou|à|au|aux|en|pour|par|sur|dans|avec"
                        r"|sans|sous|entre|vers|chez|ce|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|qui|que"
                        r"|dont|mais)$")
+_SPEAKER_INTRO = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]+)+(?:,[^:«“\"]{2,160})?\s*:\s*[«“\"]")
 _ELISION = re.compile(r"\b[^\W\d_]['’]$")
 
 
@@ -129,6 +130,8 @@ def breaks_between(left: str, right: str, width: int, tight: bool = False) -> bo
         return True
     if starts_paragraph(right) and not _OPEN_END.search(left) or ends_sentence(left) and _signs(right):
         return True
+    if width and ends_sentence(left) and (right[:1] in "«“" or _SPEAKER_INTRO.match(right)):
+        return True  # in wrapped text, a quotation (or "Name, role : « …") opening a line opens a paragraph
     if about_organization(left) and right.endswith(":") and about_organization(f"{left} {right}"):
         return False  # an "À propos de …" heading wrapped over two lines
     if is_section_heading(left) or is_section_heading(right):

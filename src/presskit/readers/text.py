@@ -104,6 +104,19 @@ def _take_title(front: Front, para: Para, following: Para | None) -> bool:
     return True
 
 
+def _title_cut(paras: list[Para]) -> list[Para]:
+    """In text with no blank lines the title may run into the next paragraph: cut the first
+    paragraph after its first line ending a sentence ("… (CNLL)." then "10 associations …")."""
+    if not paras or paras[0].hint or len(paras[0].lines) < 2:
+        return paras
+    first = paras[0]
+    for i, line in enumerate(first.lines[:-1]):
+        if line.rstrip().endswith((".", "!", "?")) and can_be_title(" ".join(first.lines[:i + 1])):
+            return [Para(first.lines[:i + 1], first.line, first.gap_before),
+                    Para(first.lines[i + 1:], first.line + i + 1, False)] + paras[1:]
+    return paras
+
+
 def _kicker_here(front: Front, text: str, following: Para | None) -> bool:
     """True when a kicker-like line ("Framasoft", "VILLE DE LYON") stands as a label: next to a
     label or a dateline, or in capitals above a title."""
@@ -119,7 +132,7 @@ def _kicker_here(front: Front, text: str, following: Para | None) -> bool:
 def read_front(paras: list[Para]) -> tuple[Front, list[Para]]:
     """Take title, subtitle, labels, embargo and dateline from the first paragraphs."""
     front = Front()
-    rest = list(paras)
+    rest = _title_cut(list(paras))
     while rest:
         matched, remainder = take_front_item(front, rest[0].text)
         if matched:
