@@ -93,8 +93,8 @@ def _split_line(parts: _Parts, line: str) -> None:
             leftover = EMAIL.sub(" ", piece).strip(" :,;")
             if leftover and _has_phone(leftover):
                 _sort_piece(parts, leftover, line_rest)
-            elif leftover and re.search(r"[^\W\d_]{2,}", _LABEL.sub("", leftover)):
-                line_rest.append(leftover)
+            elif leftover and re.search(r"[^\W\d_]{2,}|\d", _LABEL.sub("", leftover)):
+                line_rest.append(leftover)  # never drop what is left, even a lone "+33"
             continue
         _sort_piece(parts, piece, line_rest)
     if line_rest:
@@ -195,7 +195,7 @@ def rejoin_wrapped_numbers(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
-        if out and re.search(r"(?<![\w@.])[+(]?\d[\d\s.()-]*\d$", out[-1]) and re.match(r"\d{2}(?:[\s.)-]|$)", line.strip()):
+        if out and re.search(r"(?<![\w@.])[+(]?\d[\d\s.()-]*\d$", out[-1]) and (re.fullmatch(r"[\d\s.()-]{1,16}", line.strip()) or re.match(r"\d{2}[\s.)-]+\d{2}(?:[\s.)-]|$)", line.strip())):
             out[-1] = f"{out[-1]} {line.strip()}"
         elif out and re.search(r"[^\W\d_]-$", out[-1]) and line[:1].islower():
             out[-1] = join_two(out[-1], line.strip())  # "jean-" + "yves.jeannas@aful.org"
