@@ -15,6 +15,9 @@ _MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”\"’]))(\d{1,2})(?![^\W_])"
                      r"|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=\S) ?\[(\d{1,2})\]|(?<=\S) \((\d{1,2})\)(?=[\s.,;:]|$)")
 
 
+_EXPLICIT = re.compile(r"(?<=\S) ?\[(\d{1,2})\]|(?<=\S) \((\d{1,2})\)(?=[\s.,;:]|$)")
+
+
 def _note_id(marker: str) -> str:
     """The footnote number a marker or a footnote line names, as ASCII digits."""
     return marker.translate(_SUPERSCRIPTS)
@@ -86,8 +89,7 @@ def _place_in_text(text: str, pending: set[str], bracketed: set[str] = frozenset
 def place_notes(blocks: list[Block], notes: tuple[Footnote, ...]) -> list[Block]:
     """Turn the first marker of each footnote found in the blocks' text into a NoteRef."""
     pending = {note.id for note in notes}
-    bracketed = {m.group(3) or m.group(4) for block in blocks for m in _MARKER.finditer(block.text)
-                 if m.group(3) or m.group(4)}
+    bracketed = {m.group(1) or m.group(2) for block in blocks for m in _EXPLICIT.finditer(block.text)} & pending
     placed = []
     for block in blocks:
         if pending and block.text:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from presskit.readers.patterns import (
@@ -35,10 +35,15 @@ class Para:
     gap_before: bool = True
     hint: str = ""
 
+    _joined: tuple[tuple[str, ...], str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        """The paragraph as one line of text."""
-        return join_lines(self.lines)
+        """The paragraph as one line of text (joined again only when its lines changed)."""
+        key = tuple(self.lines)
+        if self._joined is None or self._joined[0] != key:
+            self._joined = (key, join_lines(self.lines))
+        return self._joined[1]
 
 
 def join_lines(lines: list[str]) -> str:
