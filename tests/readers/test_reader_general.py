@@ -176,3 +176,9 @@ def test_lettered_lists_and_footnotes_called_in_parentheses_or_brackets() -> Non
 def test_a_marker_without_its_note_stays_text() -> None:
     doc = parse_text(f"Le titre\n\n{BODY}\nLes 21 275 pharmacies 1 sont en première ligne (2) cette année.\n")
     assert doc.footnotes == () and doc.blocks[1].text == "Les 21 275 pharmacies 1 sont en première ligne (2) cette année."
+
+
+def test_a_web_address_heading_the_page_is_a_label() -> None:
+    doc = parse_text(f"www.acme.fr\n\nACME\n\nCOMMUNIQUÉ DE PRESSE\n\nAcme ouvre une usine à Lyon\n\n{BODY}")
+    assert doc.title == "Acme ouvre une usine à Lyon"
+    assert doc.labels == ("www.acme.fr", "ACME", "COMMUNIQUÉ DE PRESSE")

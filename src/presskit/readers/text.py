@@ -13,7 +13,7 @@ from presskit.readers.front import Front, can_be_title, is_kicker, is_title_like
 from presskit.readers.layout import Layout
 from presskit.readers.links import full_url, unique_links, url_key
 from presskit.readers.notes import extract_footnotes
-from presskit.readers.patterns import is_bullet
+from presskit.readers.patterns import is_bullet, is_url_line
 from presskit.readers.reflow import Para, paragraphs
 from presskit.readers.sections import build_about, split_sections
 
@@ -93,8 +93,8 @@ def _take_title(front: Front, para: Para, following: Para | None) -> bool:
         front.subtitle = text
     elif para.hint not in ("", "title", "subtitle", "heading"):
         return False
-    elif is_kicker(text) and _kicker_here(front, text, following):
-        front.labels.append(text)
+    elif is_kicker(text) and _kicker_here(front, text, following) or not front.title and is_url_line(text):
+        front.labels.append(text)  # a kicker, or the web address heading the page
     elif not front.title and can_be_title(text):
         front.title = text
     elif front.title and not front.subtitle and is_title_like(text):
