@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: kit test lint install clean bench
+.PHONY: kit test lint install clean bench eval
 
 # An editable install leaves presskit's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
 # they would be compiled again on every run (~0.1 s of CPU), so `compileall` brings them up to date.
@@ -21,6 +21,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The reader's share of structure facts on ../shared/examples, per variant (.txt, PDF, pdftotext).
+eval: $(STAMP)
+	PYTHONPATH=$(CURDIR)/src $(BIN)/python bench/reader_eval.py
 
 install: $(STAMP)
 

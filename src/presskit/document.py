@@ -194,6 +194,7 @@ class Document:
     segments: tuple[Segment, ...] = ()
     terms: tuple[TermUse, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())
+    doubts: tuple[str, ...] = ()  # what the reader was unsure of ("no title found"), for the user
 
     def evolve(self, **changes: Any) -> "Document":
         """Return a copy with `changes` applied (the model is immutable)."""
@@ -208,6 +209,8 @@ def to_dict(document: Document, *, with_provenance: bool = False) -> dict[str, A
     """Return the document as plain JSON-ready data (`presskit parse --json`)."""
     data = asdict(document)
     data.pop("meta")
+    if not data["doubts"]:
+        data.pop("doubts")  # the JSON of a release read without doubt stays as it was
     if not with_provenance:
         data.pop("segments")
         data.pop("terms")

@@ -1,17 +1,19 @@
-"""The other real releases of the fixtures: the structures each one shows."""
+"""Real releases of ../shared/examples (read where they are, never copied): the structures each shows."""
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
+from examples import EXAMPLES
 
 from presskit.document import Dateline, Speaker
 from presskit.readers import read
 
-RELEASES = Path(__file__).parents[1] / "fixtures" / "releases"
-
 
 def load(prefix: str):
-    """The fixture release whose name starts with `prefix`, read."""
-    return read(next(RELEASES.glob(f"{prefix}_*.txt")))
+    """The example release whose name starts with `prefix`, read (the test skips without it)."""
+    found = sorted(EXAMPLES.glob(f"{prefix}_*.fr.txt"))
+    if not found:
+        pytest.skip(f"no example {prefix} in {EXAMPLES}")
+    return read(found[0])
 
 
 def test_dinum_quotes_followed_by_a_name_line_and_contact() -> None:

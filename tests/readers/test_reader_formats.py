@@ -67,11 +67,15 @@ def test_pdf_gives_the_same_lists(versions, stem: str) -> None:
     assert lists(versions[stem][".pdf"]) == lists(versions[stem][".txt"])
 
 
-def test_hyperlinks_and_footnotes_of_the_files_reach_the_model(versions) -> None:
-    dinum = versions["02_dinum-france-allemagne-souverainete.fr"]
-    for fmt in (".md", ".docx", ".pdf"):
-        assert "https://www.numerique.gouv.fr/dinum/" in dinum[fmt].links, fmt
-        assert "https://www.numerique.gouv.fr/dinum/" not in dinum[".txt"].links
+def test_hyperlinks_and_footnotes_of_the_files_reach_the_model(versions, tmp_path: Path) -> None:
+    markdown = ("# Titre du communiqué\n\nAcme publie [son rapport annuel](https://www.acme.fr/rapport/) "
+                "sur le site.\n\nLe texte continue ici.\n")
+    (tmp_path / "r.md").write_text(markdown, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(markdown.replace("# ", "").replace("[", "").replace(
+        "](https://www.acme.fr/rapport/)", ""), encoding="utf-8")
+    for path in (tmp_path / "r.md", write_docx(markdown, tmp_path / "r.docx"), write_pdf(markdown, tmp_path / "r.pdf")):
+        assert "https://www.acme.fr/rapport/" in read(path).links, path.suffix
+    assert "https://www.acme.fr/rapport/" not in read(tmp_path / "r.txt").links
     sample = versions["01_congres-france-bioproduction-2021.fr"]
     for fmt in (".md", ".docx"):
         assert sample[fmt].footnotes == sample[".txt"].footnotes

@@ -59,9 +59,13 @@ def missing(source: str, doc: Document) -> tuple[Counter, set[str]]:
     source = unicodedata.normalize("NFC", source)
     source = re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", source)  # "attrac-⏎tivité" is one word
     source = re.sub(r"(?m)^\s*\d{1,2}[.)]\s+", "", source)  # a numbered list's numbers are its order
-    for note in doc.footnotes:  # the marker glued to a word is the footnote's id, not a word
+    for note in doc.footnotes:  # the marker glued to a word ("…ments1", "…ments[1]") is the footnote's id
         marker = note.id.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-        source = re.sub(rf"(?<=[^\W\d_]){note.id}(?!\d)|{marker}", "", source, count=1)
+        explicit = rf"(?<=\S) ?\[{note.id}\]|(?<=\S) \({note.id}\)"
+        if re.search(explicit, source):
+            source = re.sub(explicit, "", source, count=1)
+        else:
+            source = re.sub(rf"(?<=[^\W\d_]){note.id}(?!\d)|{marker}", "", source, count=1)
     source = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: " " + m.group().translate(_DIGITS), source)
     source_words, source_urls = words_and_urls(source)
     model_words, model_urls = words_and_urls("\n".join(model_texts(doc)))
@@ -134,3 +138,17 @@ def test_any_text_gives_a_document_or_a_presskit_error(text: str) -> None:
 def test_the_parser_itself_never_fails_on_text(text: str) -> None:
     if text.strip():
         assert isinstance(parse(text), Document)
+
+
+from examples import VARIANTS, example_files, example_ids, variant_path  # noqa: E402
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("path", example_files(), ids=example_ids)
+def test_every_word_of_each_example_is_in_its_model_in_every_variant(path: Path, variant: str) -> None:
+    source = variant_path(path, variant)
+    doc = read(source)
+    text = source.read_text(encoding="utf-8") if variant == "pdftotext" else path.read_text(encoding="utf-8")
+    lost_words, lost_urls = missing(text, doc)
+    assert not lost_words, f"words lost: {dict(lost_words)}"
+    assert not lost_urls, f"addresses lost: {lost_urls}"

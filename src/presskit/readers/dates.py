@@ -15,6 +15,10 @@ WORD_DATE = (rf"(?i:{_WEEKDAY})?(?P<day>1er|1ᵉʳ|\d{{1,2}})\s+(?P<month>(?i:{_
              r"(?P<year>\d{4})")
 NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4}|\d{2})(?!\d)"
 DATE = re.compile(rf"(?:{WORD_DATE}|{NUMERIC_DATE})")
+# In a dateline the year may be left out ("Berlin, le 20 juin -").
+_DAY_MONTH = (rf"(?i:{_WEEKDAY})?(?P<day>1er|1ᵉʳ|\d{{1,2}})\s+(?P<month>(?i:{_MONTH_NAMES}))\.?"
+              r"(?:\s+(?P<year>\d{4}))?")
+DATELINE_DATE = re.compile(rf"(?:{_DAY_MONTH}|{NUMERIC_DATE})")
 _TIME = re.compile(
     r"(?i:\b(?:à|a|,|dès)?\s*)(?P<hour>[01]?\d|2[0-3])\s*(?:h|heures?|:)\s*(?P<minute>[0-5]\d)?(?!\d)"
     r"|(?P<word>\bmidi\b|\bminuit\b)", re.IGNORECASE)
@@ -22,6 +26,8 @@ _TIME = re.compile(
 
 def iso_date(match: re.Match[str]) -> str:
     """The ISO date of a DATE match, or "" when it names no real day."""
+    if match["day"] and not match["year"]:
+        return ""
     if match["day"]:
         day = 1 if match["day"].lower().startswith("1") and not match["day"][1:].isdigit() else int(match["day"])
         month, year = MONTH_NUMBER[match["month"].lower()], int(match["year"])

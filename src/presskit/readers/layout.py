@@ -15,13 +15,16 @@ class Layout:
 
     `hints` maps a line index of the text (0-based) to the role its markup gives it (one of HINTS);
     `links` are web addresses found behind link texts; `footnotes` are the file's own footnotes,
-    called in the text by superscript digits; `structured` says a blank line always ends a paragraph.
+    called in the text by superscript digits; `structured` says a blank line always ends a paragraph;
+    `typeset` says the lines were wrapped by a word processor, which breaks a line at a hyphen of the
+    text but never hyphenates a word itself (a PDF's text layer).
     """
 
     hints: Mapping[int, str] = field(default_factory=dict)
     links: tuple[str, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     structured: bool = False
+    typeset: bool = False
 
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

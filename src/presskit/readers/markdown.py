@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from presskit.document import Document, Footnote
-from presskit.readers import text as plain
+import presskit.readers.text as plain
 from presskit.readers.decode import normalise
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls

@@ -5,15 +5,16 @@ import re
 
 from presskit.readers.links import find_urls
 
-BULLET = re.compile(r"^(?:[•●▪■◦·‣∙➢►▸*\-–—]|\d{1,2}[.)])\s+(?=\S)")
+BULLET = re.compile(r"^(?:[•●▪■◦·‣∙➢►▸*\-–—]|\d{1,2}[.)]|[a-h]\))\s+(?=\S)")
 SENTENCE_END = ".!?…»”\""
 ABOUT = re.compile(
-    r"^[AÀ]\s+propos\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<org>.+?)\s*:?$",
+    r"^(?:[AÀ]\s+propos|au\s+sujet)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<org>.+?)\s*:?$",
     re.IGNORECASE)
 CONTACT = re.compile(
     r"^(?P<head>(?:(?:contacts?|relations?)\s+(?:presse|m[ée]dias?|publiques|journalistes)"
-    r"|service\s+(?:de\s+)?presse|press\s+contacts?|attach[ée]e?s?\s+de\s+presse)\b[^:.!?]{0,120}?"
-    r"|contacts?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
+    r"|service\s+(?:de\s+)?presse|press\s+contacts?|attach[ée]e?s?\s+de\s+presse"
+    r"|contacts?\s+pour\s+(?:plus\s+d['’]\s*informations?|toute\s+information)|contacts?\s+m[ée]dias?)"
+    r"\b[^:.!?]{0,120}?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
 
 
 def is_bullet(line: str) -> bool:
@@ -55,6 +56,9 @@ def about_organization(line: str) -> str:
     if not match:
         return ""
     org = match.group("org").strip().rstrip(":").strip()
+    org = re.sub(r"\s*\((?:https?://|www\.)[^()]*\)$", "", org)  # "CNLL (www.cnll.fr)": the address is no name
+    if re.search(r",\s+(?:le|la|l['’]|notre|son|sa)\b", org):
+        return ""  # "À propos de Philippe Donadieu, le dirigeant fondateur": a person
     return org if any(word[:1].isupper() for word in re.findall(r"\w+", org)) else ""
 
 

@@ -7,7 +7,7 @@ import re
 
 from presskit.document import Document
 from presskit.errors import PresskitError
-from presskit.readers import text as plain
+import presskit.readers.text as plain
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Layout
 
@@ -20,7 +20,7 @@ _HINT = "export the PDF again from its source, or give presskit the release as .
 def read_pdf(data: bytes, source: str = "") -> Document:
     """Build the Document of a French press release saved as PDF (its text layer)."""
     text, links = pdf_text(data, source)
-    return plain.parse(check_shape(text, source), source, Layout(links=links))
+    return plain.parse(check_shape(text, source), source, Layout(links=links, typeset=True))
 
 
 def _open(data: bytes, source: str):
@@ -57,7 +57,7 @@ def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
                                 path=source, hint="a press release is a few pages: check the file")
         for page in reader.pages:
             lines = (page.extract_text(extraction_mode="layout") or "").split("\n")
-            lines = [line for line in lines if not _PAGE_NUMBER.match(line.strip())]
+            lines = without_page_numbers(lines)
             pages.append("\n".join(end_lists_at_the_margin(lines)))
             links += _page_links(page)
     except PresskitError:
@@ -69,6 +69,18 @@ def pdf_text(data: bytes, source: str = "") -> tuple[str, tuple[str, ...]]:
         raise PresskitError("this PDF has no text layer (a scanned image?)", path=source,
                             hint="run OCR on it first, or give presskit the release as .docx or .txt")
     return text, tuple(links)
+
+
+def without_page_numbers(lines: list[str]) -> list[str]:
+    """The page's lines without a page number heading or footing it; a number inside the page (the
+    end of a wrapped phone number) stays.
+
+    >>> without_page_numbers(["2", "Texte +33 6 63 94 87", "16", "", "- 3 -"])
+    ['Texte +33 6 63 94 87', '16', '']
+    """
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    edges = set(filled[:1] + filled[-1:])
+    return [line for i, line in enumerate(lines) if not (i in edges and _PAGE_NUMBER.match(line.strip()))]
 
 
 def end_lists_at_the_margin(lines: list[str]) -> list[str]:

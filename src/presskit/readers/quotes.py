@@ -26,6 +26,11 @@ _VERBS = (r"déclar|expliqu|soulign|ajout|précis|indiqu|comment|affirm|estim|ra
           r"|se\s+réjoui|se\s+félicit|s['’]enthousiasm|s['’]exclam|sourit|reprend|complèt|complét|insist")
 _VERB_TAIL = re.compile(rf"(?:\s*,\s*|\s+)(?:a\s+|avait\s+|vient\s+d['’]|vient\s+de\s+)?(?:{_VERBS})(?:e|é|ée|és|ent|ait|aît|it|t|a)?(?:-t-(?:il|elle))?\s*$")
 _MARKS = "«»“”„\""
+_SPEECH_INTRO = re.compile(rf"(?:^|[\s,])(?:a\s+|avait\s+)?(?:{_VERBS})[^\W\d_]*(?:-t-(?:il|elle))?"
+                           r"(?:\s+(?:pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+lui|quant\s+à\s+elle|ainsi"
+                           r"|encore|aussi|alors|également|que|qu['’]))*\s*[:,]?$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}\s[.!?]))\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
+_MIN_SHARE = 0.5
 
 
 def _closing_index(text: str, start: int) -> int:
@@ -45,13 +50,32 @@ def _closing_index(text: str, start: int) -> int:
     return last if last > start else -1
 
 
+def introduces_quote(before: str) -> bool:
+    """True for words that may stand before a quotation: "Selon X,", "X, rôle :", "X déclare".
+
+    >>> introduces_quote("Stefane Fermigier, Vice-Président du CNLL, rappelle pour sa part")
+    True
+    >>> introduces_quote("Le titre de l'étude")
+    False
+    """
+    before = before.strip()
+    if not before:
+        return True
+    if len(before) > 200:
+        return False
+    if _INTRO_WORD.match(before):
+        return True
+    named = bool(_CAPITAL.search(before, 1)) or bool(re.search(rf"(?:{_VERBS})", before, re.IGNORECASE))
+    return named and (before.endswith(":") or bool(_SPEECH_INTRO.search(before)))
+
+
 def split_quote(text: str) -> tuple[str, str, str] | None:
     """(words before, quotation, words after) when the paragraph is a quotation, else None."""
     match = _OPENING.search(text)
     if not match:
         return None
     before = text[:match.start()].strip()
-    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+    if not introduces_quote(before):
         return None
     end = _closing_index(text, match.start())
     if end < 0:
@@ -147,7 +171,9 @@ def _finish_name(name: list[str], rest: str) -> tuple[str, str]:
 def parse_speaker(attribution: str) -> Speaker | None:
     """Who speaks, from "a souligné NAME, role, organisation" or "NAME, role" or "Pour NAME"."""
     text = re.sub(r"^[–—-]\s*", "", attribution.strip())
+    text = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
     text = _INTRO_WORD.sub("", text).rstrip(":.").strip()
+    text = re.sub(r"\s+(?:pour\s+sa\s+part|à\s+son\s+tour|quant\s+à\s+(?:lui|elle))$", "", text)
     text = _VERB_TAIL.sub("", text)
     match = _CAPITAL.search(text)
     if not match or len(text[:match.start()].split()) > _MAX_LEAD_WORDS:
@@ -155,10 +181,62 @@ def parse_speaker(attribution: str) -> Speaker | None:
     name, rest = take_name(text[match.start():])
     if not name:
         return None
+    if _not_a_given_name(name.split()[0]) or any(_is_acronym(w) for w in name.split()[:-1]):
+        found = person_in(text)  # "Le Président de la FSFE Matthias Kirschner"
+        if found:
+            return found
     if not rest.startswith(","):
-        return Speaker(name=name)
+        return Speaker(name=name, role=rest.strip() if is_role(rest) else "",
+                       organization=organization_in_role(rest) if is_role(rest) else "")
     role, org = _role_and_org(_split_top(rest[1:]))
     return Speaker(name=name, role=role, organization=org)
+
+
+_ARTICLES = {"le", "la", "les", "l", "un", "une", "selon", "pour", "monsieur", "madame", "m", "mme"}
+
+
+def _is_acronym(word: str) -> bool:
+    """True for an all-capitals word of letters (FSFE, CNLL, DUPLAQUET)."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _is_given(word: str) -> bool:
+    """True for a word written as a given name: a capital then small letters ("Jean-Michel", "Rémi")."""
+    return bool(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*", word))
+
+
+def _not_a_given_name(word: str) -> bool:
+    """True for a capitalised word that does not open a personal name (an article, a job title)."""
+    return word.lower().strip("'’") in _ARTICLES or is_role(word) or _is_acronym(word)
+
+
+def person_in(text: str) -> Speaker | None:
+    """The first personal name in the text, separated from the role and organisation around it even
+    without commas: a given name, then capitalised or upper-case words and particles.
+
+    >>> person_in("Le Président de la FSFE Matthias Kirschner")
+    Speaker(name='Matthias Kirschner', role='Le Président de la FSFE', organization='FSFE')
+    >>> person_in("Guy DUPLAQUET chef du département Qualité")
+    Speaker(name='Guy DUPLAQUET', role='chef du département Qualité', organization='')
+    """
+    tokens = text.split()
+    for i, token in enumerate(tokens):
+        if not _is_given(token) or _not_a_given_name(token):
+            continue
+        j = i + 1
+        while j < len(tokens) and (_is_given(tokens[j].rstrip(",")) or _is_acronym(tokens[j].rstrip(","))
+                                   or tokens[j] in _NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1][:1].isupper()):
+            j += 1
+            if tokens[j - 1].endswith(","):
+                break
+        if j - i < 2:
+            continue
+        name = " ".join(tokens[i:j]).rstrip(",")
+        before, after = " ".join(tokens[:i]).strip(" ,"), " ".join(tokens[j:]).strip(" ,")
+        role = ", ".join(part for part in (before, after) if part)
+        org = organization_in_role(before) or (organization_in_role(after) if after else "")
+        return Speaker(name=name, role=role, organization=org)
+    return None
 
 
 def is_speaker_line(text: str) -> bool:
@@ -170,12 +248,35 @@ def is_speaker_line(text: str) -> bool:
     return len(name.split()) >= 2 and (not rest or rest.startswith(","))
 
 
+def _speaks(attribution: str) -> bool:
+    """True when the first sentence of words after a quotation says who spoke: a speech verb
+    ("», déclare X") or a name and a role ("», X, présidente d'Acme.")."""
+    first = _SENTENCE_BREAK.split(attribution.strip(), maxsplit=1)[0]
+    verb = re.search(rf"(?<![^\W\d_])(?:{_VERBS})", first, re.IGNORECASE)
+    if verb and verb.start() < 60 or is_speaker_line(first.rstrip(". ")):
+        return True
+    match = _CAPITAL.search(first)
+    name = take_name(first[match.start():])[0] if match else ""
+    return len(name.split()) >= 2 and len(first[:match.start()].split()) <= 3
+
+
+def _split_after(after: str) -> tuple[str, str]:
+    """(attribution, quotation going on) for the words after a quotation's closing mark: in
+    "« A », déclare X. « B »" the quotation goes on after the attribution."""
+    match = _OPENING.search(after)
+    if not match or not _words(after[match.start():]):
+        return after, ""
+    return after[:match.start()].strip(), after[match.start():].strip()
+
+
 def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
     """A quote block for the paragraph, and whether it used the next paragraph as its attribution."""
     parts = split_quote(text)
     if not parts or len(_words(parts[1])) < 3:
         return None
     before, quote, after = parts
+    if before and len(quote) < _MIN_SHARE * len(after):
+        return None  # a few quoted words in a paragraph of prose
     after = re.sub(r"^[\s,;:–—-]+", "", after)
     if not _words(after):
         after = ""
@@ -183,14 +284,57 @@ def quote_block(text: str, next_text: str = "") -> tuple[Block, bool] | None:
         attribution = " ".join(p for p in (before.rstrip(" ,:"), after) if p)
         return Block("quote", text=quote, attribution=attribution, speaker=parse_speaker(before)), False
     if after:
-        speaker = parse_speaker(after)
-        if speaker is None or len(after) > 300:
+        attribution, going_on = _split_after(after)
+        if going_on:
+            quote = f"{quote} {going_on.strip(_MARKS + ' ')}"
+        if not _speaks(attribution) or len(attribution) > 300:
             return None
-        return Block("quote", text=quote, attribution=after, speaker=speaker), False
+        speaker = parse_speaker(attribution)
+        if speaker is None and not re.search(r"-t-(?:il|elle)\b", attribution):
+            return None  # "ajoute-t-il": the previous speaker (blocks.same_speaker)
+        return Block("quote", text=quote, attribution=attribution, speaker=speaker), False
     if next_text and is_speaker_line(next_text):
         line = re.sub(r"^[–—-]\s*", "", next_text.strip())
         return Block("quote", text=quote, attribution=line, speaker=parse_speaker(line)), True
+    incise = _INCISE.search(quote)
+    if incise:  # « A, explique X, rôle. B »: the attribution stands inside the quotation
+        return Block("quote", text=quote, speaker=parse_speaker(incise["words"])), False
     return Block("quote", text=quote), False
+
+
+_INCISE = re.compile(rf"[,;]\s+(?P<words>(?:{_VERBS})[^\W\d_]*(?:-t-(?:il|elle))?\s+[A-ZÀ-ÖØ-Þ][^.;!?»”]{{2,160}}?)"
+                     r"(?=[.;]\s|\s*$)")
+
+
+def is_quote_intro(text: str) -> bool:
+    """True for a short line announcing the quotation in the next paragraph: "X confirme :".
+
+    >>> is_quote_intro("Philippe Donadieu confirme :"), is_quote_intro("Les points clés à retenir :")
+    (True, False)
+    """
+    text = text.strip()
+    if not text.endswith(":") or len(text) > 160 or _OPENING.search(text):
+        return False
+    speaker = parse_speaker(text)
+    return bool(_SPEECH_INTRO.search(text)) and speaker is not None and len(speaker.name.split()) >= 2
+
+
+def signature(text: str) -> Speaker | None:
+    """The speaker of a line signing the paragraph above it: "Philippe Donadieu, le fondateur de
+    Kozea group" (a name of two words or more, then a role)."""
+    text = re.sub(r"^[–—-]\s*", "", text.strip())
+    if len(text) > 160 or ends_with_sentence(text) or not is_speaker_line(text):
+        return None
+    name, rest = take_name(text)
+    role = rest.lstrip(", ").strip()
+    if not role or not (is_role(role) or re.match(r"(?:le|la|l['’]|notre)\s", role, re.IGNORECASE)):
+        return None
+    return parse_speaker(text)
+
+
+def ends_with_sentence(text: str) -> bool:
+    """True when the text ends with a full stop, "!" or "?"."""
+    return text.rstrip().endswith((".", "!", "?", "…"))
 
 
 def opens_unclosed_quote(text: str) -> bool:
@@ -199,8 +343,7 @@ def opens_unclosed_quote(text: str) -> bool:
     match = _OPENING.search(text)
     if not match:
         return False
-    before = text[:match.start()].strip()
-    if before and not (_INTRO_WORD.match(before) or before.endswith(":")) or len(before) > 200:
+    if not introduces_quote(text[:match.start()]):
         return False
     return _closing_index(text, match.start()) < 0
 

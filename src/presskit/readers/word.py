@@ -13,7 +13,7 @@ from lxml import etree
 
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
-from presskit.readers import text as plain
+import presskit.readers.text as plain
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
