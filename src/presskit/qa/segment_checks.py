@@ -141,6 +141,44 @@ def looks_french(text: str, ignore: tuple[str, ...] = ()) -> bool:
     return french >= 3 and french > english
 
 
+def french_left(english: str, names: tuple[str, ...] = ()) -> list[str]:
+    """What is French in an English segment: all of it (lingua), or a share of its words (mixed).
+
+    Names, glossary terms, numbers and addresses are masked first, so a segment that holds only
+    those, or reads as English although it is the same in French ("Innovation"), passes.
+
+    >>> french_left("Innovation"), french_left("Lyon, le 12 March 2026", ("Lyon",))
+    ([], ['left in French: “Lyon, le 12 March 2026”'])
+    >>> french_left("The new plants of the sector will create des emplois directs et indirects in the region.")
+    ['half French (4 of 16 words read as French: des, et, emplois, directs): “The new plants of the sector will create des emplois…”']
+    """
+    from presskit.language_id import FRENCH_CONFIDENCE, confidence, french_runs, french_words, mask
+
+    masked = mask(english, names)
+    words = masked.split()
+    if not words:
+        return []
+    marked = french_words(masked)
+    quoted = _excerpt(english)
+    all_marked = len(marked) == len(words)
+    if all_marked or ((marked or len(words) >= 4) and confidence(masked) >= FRENCH_CONFIDENCE):
+        return [f"left in French: {quoted}"]
+    if len(words) >= 4:
+        marked = list(dict.fromkeys(marked + french_runs(masked)))
+    if len(marked) >= 2 and len(marked) / len(words) >= 0.15:
+        return [f"half French ({len(marked)} of {len(words)} words read as French: "
+                f"{', '.join(marked)}): {quoted}"]
+    return []
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    """A short quotation of a segment."""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[:width].rsplit(" ", 1)[0] + "…"
+    return f"“{text}”"
+
+
 def length_ratio(french: str, english: str) -> float | None:
     """English length over French length, or None when the French is too short to judge.
 
