@@ -168,4 +168,4 @@ def test_the_sample_release_passes_the_gate():
     french = annotate_terms(read(ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"), GLOSSARY)
     english = translate(french, TranslationMemory.load(ROOT / "glossary"), lambda: None, glossary=GLOSSARY)
     assert quality_gate.gate(french, english, GLOSSARY) == []
-    assert {u.status for u in english.terms} == {"applied"} and len(english.terms) > 70
+    assert {u.status for u in english.terms} == {"applied"} and len(english.terms) >= 60  # attributions the documents replace by "— Name, Role" are no segments

@@ -8,6 +8,12 @@ Sentences (pysbd) are the unit. For each distinct sentence, in this order:
 - otherwise the engine gets it with names, terms and quantities protected by tokens, which are
   restored after (see `presskit.translation.protection`); "engine:<name>", or "untranslated" without an engine.
 
+One rule decides what is a segment: what the English documents show, and only that (`shown`).
+Labels presskit never prints ("COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"), the section
+headings it writes itself in approved wording ("About X", "Press contact"), an attribution the
+renderers replace by the speaker's name and role, and key figures (made from the English text by
+`presskit.transforms.english_figures`) are not translated: nothing of them reaches the engine.
+
 A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
 with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
 """
@@ -30,6 +36,7 @@ from presskit.translation.protection import (
     verify,
 )
 from presskit.translation.segmentation import join_like, needs_translation, split_spans
+from presskit.typesetting.labels import label
 
 MEMORY, UNTRANSLATED, KEPT, GLOSSARY = Origin.MEMORY, Origin.UNTRANSLATED, Origin.KEPT, Origin.GLOSSARY
 
@@ -63,6 +70,35 @@ class Sentence:
 
 
 
+_HIDDEN = re.compile(r"^(?:labels\[\d+\]|figures\[\d+\]\..*|contacts\[\d+\]\.heading)$")
+
+
+def shown(document: Document, path: str) -> bool:
+    """True when the text at `path` is something the documents show, so a segment to translate.
+
+    >>> from presskit.document import About, Speaker
+    >>> french = Document("fr", labels=("COMMUNIQUÉ DE PRESSE",), about=(About("CNLL", "…", "À propos du CNLL"),),
+    ...                   blocks=(Block("quote", "Oui", speaker=Speaker("Ann Lee"), attribution="a dit Ann Lee"),))
+    >>> [shown(french, p) for p in ("labels[0]", "about[0].heading", "blocks[0].attribution", "blocks[0].text")]
+    [False, False, False, True]
+    """
+    if _HIDDEN.match(path):
+        return False
+    about = re.fullmatch(r"about\[(\d+)\]\.heading", path)
+    if about:
+        return not document.about[int(about.group(1))].organization  # else "About X" is written
+    attribution = re.fullmatch(r"blocks\[(\d+)\]\.attribution", path)
+    if attribution:
+        speaker = document.blocks[int(attribution.group(1))].speaker
+        return not (speaker and speaker.name)  # the renderers write "— Name, Role" instead
+    return True
+
+
+def map_shown(document: Document, fn: Callable[[str, str], str]) -> Document:
+    """`map_texts` over the texts the documents show; the others are left as they are."""
+    return map_texts(document, lambda path, text: fn(path, text) if shown(document, path) else text)
+
+
 def sentences_of(document: Document) -> list[str]:
     """Return the distinct sentences of the document's translatable texts, in reading order."""
     found: dict[str, None] = {}
@@ -72,7 +108,7 @@ def sentences_of(document: Document) -> list[str]:
             found.setdefault(text[start:end])
         return text
 
-    map_texts(document, visit)
+    map_shown(document, visit)
     return list(found)
 
 
@@ -167,11 +203,20 @@ def _assemble(document: Document, done: dict[str, Sentence], target: str, with_t
         targets_by_path[path] = targets
         return join_like(text, spans, targets)
 
-    english = map_texts(document, translate_text)
+    english = _approved_headings(map_shown(document, translate_text), target)
     blocks = tuple(_move_notes(f"blocks[{i}]", src, dst, targets_by_path)
                    for i, (src, dst) in enumerate(zip(document.blocks, english.blocks)))
     terms = tuple(uses) if with_terms else document.terms
     return english.evolve(lang=target, blocks=blocks, segments=tuple(segments), terms=terms)
+
+
+def _approved_headings(english: Document, target: str) -> Document:
+    """Headings presskit writes itself in the target language's approved wording; labels it never shows left out."""
+    contacts = tuple(replace(c, heading=label(target, "contact") if c.heading else "")
+                     for c in english.contacts)
+    about = tuple(replace(a, heading=label(target, "about", org=a.organization)) if a.organization else a
+                  for a in english.about)
+    return english.evolve(labels=(), contacts=contacts, about=about, figures=())
 
 
 def _term_uses(path: str, result: Sentence) -> list[TermUse]:
