@@ -22,6 +22,7 @@ from presskit.readers import read
 from presskit.transforms import Step
 from presskit.transforms.annotate_terms import AnnotateTerms
 from presskit.transforms.check_terms import CheckTerms
+from presskit.transforms.english_figures import EnglishFigures
 from presskit.transforms.key_figures import ExtractFigures, MergeKitFigures
 from presskit.transforms.kit_contacts import AddKitContacts
 from presskit.transforms.library_about import AddLibraryAbout
@@ -68,7 +69,7 @@ def french_steps(context: Context) -> tuple[Step, ...]:
     """The steps that make a release read from its source the French document of the kit."""
     names = [entry.fr for entry in context.glossary.entries if entry.kind == "name"]
     return (
-        ExtractFigures(),
+        ExtractFigures(context.kit.figures_auto),
         MergeKitFigures(context.kit.figures),
         AnnotateTerms(context.glossary),
         SpellAboutNames(names),
@@ -80,6 +81,7 @@ def english_steps(context: Context) -> tuple[Step, ...]:
     """The steps that make the English document of the French one."""
     return (
         Translate(context.memory, context.engine_for, context.glossary, context.kit.locale),
+        EnglishFigures(context.kit.figures, context.kit.figures_en, context.kit.locale),
         CheckTerms(context.glossary),
     )
 

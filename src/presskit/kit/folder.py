@@ -27,6 +27,8 @@ class Kit:
     engine: str = "google"
     locale: str = "en_GB"
     figures: tuple[Figure, ...] = ()
+    figures_en: tuple[Figure, ...] = ()  # the approved English of `figures` (label "" when none given)
+    figures_auto: bool = True  # [figures] auto = false: no figure read from the text
 
     @property
     def sources(self) -> Path:
@@ -83,6 +85,7 @@ def load_kit(root: Path) -> Kit:
         raise PresskitError(f"unknown section(s) {', '.join(sorted(unknown))}", path=path,
                             hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
     translation = _table(data, "translation", path)
+    figures, figures_en, auto = _figure_settings(data, path)
     return Kit(
         root=root,
         theme=theme_from_settings(_table(data, "brand", path),
@@ -91,7 +94,7 @@ def load_kit(root: Path) -> Kit:
         offline_only=bool(translation.get("offline", False)),
         engine=str(translation.get("engine", "google")),
         locale=_locale(translation.get("locale", "en_GB"), path),
-        figures=_figures(_array(data, "figures", path), path),
+        figures=figures, figures_en=figures_en, figures_auto=auto,
     )
 
 
@@ -109,10 +112,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
                             hint="save it as UTF-8 text") from None
 
 
-def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
-    """The key figures listed in the settings."""
-    
-    return figures_from_settings(items, path)
+def _figure_settings(data: dict[str, Any], path: Path) -> tuple[tuple[Figure, ...], tuple[Figure, ...], bool]:
+    """(figures, their approved English, auto): `[[figures]]` entries, or a `[figures]` table with
+    `auto = false` and its entries as `[[figures.items]]`."""
+    value = data.get("figures", [])
+    auto = True
+    if isinstance(value, dict):
+        unknown = set(value) - {"auto", "items"}
+        if unknown or not isinstance(value.get("auto", True), bool):
+            raise PresskitError(f"[figures] takes auto = true/false and [[figures.items]] entries, "
+                                f"not {', '.join(sorted(unknown)) or 'this auto'}", path=path,
+                                hint="write auto = false to turn automatic key figures off")
+        auto, value = value.get("auto", True), value.get("items", [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise PresskitError("figures must be [[figures]] entries or a [figures] table", path=path,
+                            hint="write each entry as [[figures]] (or [[figures.items]])")
+    return figures_from_settings(value, path), english_figures_from_settings(value), auto
+
+
+def english_figures_from_settings(items: list[dict[str, Any]]) -> tuple[Figure, ...]:
+    """The approved English of each [[figures]] entry (`en`, `series_en`; "" when not given)."""
+    return tuple(Figure(str(item.get("value", "")), str(item.get("en", "")), str(item.get("series_en", "")))
+                 for item in items)
 
 
 def _locale(value: object, path: Path) -> str:
@@ -154,9 +175,10 @@ def figures_from_settings(items: list[dict[str, Any]], path: Path) -> tuple[Figu
     """Build figures from presskit.toml's [[figures]] entries (value, label, optional series)."""
     figures = []
     for n, item in enumerate(items, start=1):
-        unknown = set(item) - {"value", "label", "series"}
+        unknown = set(item) - {"value", "label", "series", "en", "series_en"}
         if unknown or not item.get("value") or not item.get("label"):
-            raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series "
-                                f"besides)", path=path, hint='write value = "85 %", label = "…"')
+            raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series, en "
+                                f"and series_en besides)", path=path,
+                                hint='write value = "85 %", label = "…", en = "…" (the English label)')
         figures.append(Figure(str(item["value"]), str(item["label"]), str(item.get("series", ""))))
     return tuple(figures)

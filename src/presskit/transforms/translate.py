@@ -11,8 +11,9 @@ Sentences (pysbd) are the unit. For each distinct sentence, in this order:
 One rule decides what is a segment: what the English documents show, and only that (`shown`).
 Labels presskit never prints ("COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"), the section
 headings it writes itself in approved wording ("About X", "Press contact"), an attribution the
-renderers replace by the speaker's name and role, and key figures (made from the English text by
-`presskit.transforms.english_figures`) are not translated: nothing of them reaches the engine.
+renderers replace by the speaker's name and role, and key figures are not translated: nothing of
+them reaches the engine. The English document carries the French figures until
+`presskit.transforms.english_figures` (the next step) takes them from the English text.
 
 A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
 with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
@@ -25,7 +26,6 @@ from typing import Callable, Protocol
 
 from presskit.document import Block, Document, NoteRef, Origin, Segment, TermUse, engine_origin, map_texts
 from presskit.translation.memory import FUZZY_THRESHOLD
-from presskit.translation.quantities import localize
 from presskit.translation.protection import (
     APPLIED,
     MISSING,
@@ -35,6 +35,7 @@ from presskit.translation.protection import (
     restore,
     verify,
 )
+from presskit.translation.quantities import localize
 from presskit.translation.segmentation import join_like, needs_translation, split_spans
 from presskit.typesetting.labels import label
 
@@ -216,7 +217,7 @@ def _approved_headings(english: Document, target: str) -> Document:
                      for c in english.contacts)
     about = tuple(replace(a, heading=label(target, "about", org=a.organization)) if a.organization else a
                   for a in english.about)
-    return english.evolve(labels=(), contacts=contacts, about=about, figures=())
+    return english.evolve(labels=(), contacts=contacts, about=about)
 
 
 def _term_uses(path: str, result: Sentence) -> list[TermUse]:
