@@ -150,8 +150,9 @@ def test_draft_builds_and_marks_the_english(kit_dir, no_network):
     source.write_text("Un titre inédit\n\nUne phrase que la mémoire ne connaît pas.\n", encoding="utf-8")
     (result,) = build(load_kit(kit_dir), [source], Options(offline=True, draft=True))
     assert result.report["status"] == "draft"
-    english = pdf_text(result.folder / "nouveau.en.pdf")
-    assert "Draft" in english
+    english = pdf_text(result.folder / "nouveau.en.draft.pdf")
+    assert (result.folder / "nouveau.en.draft.docx").is_file()
+    assert "Draft" in english and not (result.folder / "nouveau.en.pdf").exists()
 
 
 def test_a_batch_is_built_over_all_cores_with_the_same_result(kit_dir, no_network):

@@ -58,13 +58,20 @@ def _summary(result) -> None:
     report = result.report
     segments, terms = report["segments"], report["terms"]
     engines = ", ".join(f"{n} by {name}" for name, n in segments["engines"].items()) or "none by engine"
-    say(f"{mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
+    errors = sum(1 for p in report["problems"] if p["severity"] == "error")
+    if report["status"] == "draft":
+        left = f"{errors} problem{'s' if errors != 1 else ''} left" if errors else "no problem left"
+        say(f"{mark('draft', fg='yellow', bold=True)} {result.source.name} → {result.folder} "
+            f"(draft, not final: {left})")
+    else:
+        say(f"{mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
     say(f"  segments: {segments['memory']} from memory, {engines}, "
         f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
     _terms_table(terms)
     problems = report["problems"]
     for problem in problems[:SHOWN_PROBLEMS]:
-        say(f"  {mark(problem['severity'], fg='yellow')} {problem['path']}: {problem['message']}")
+        say(f"  {mark(problem['severity'], fg='yellow')} {problem.get('place') or problem['path']}: "
+            f"{problem['message']}")
     if len(problems) > SHOWN_PROBLEMS:
         say(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
 
@@ -97,7 +104,7 @@ def check(source: Path, engine: str | None, engine_url: str | None, offline: boo
     errors = done.errors
     for problem in done.problems:
         colour = "red" if problem.severity == "error" else "yellow"
-        say(f"{mark(problem.severity, fg=colour)} {source.name} · {problem.path}: {problem.message}")
+        say(f"{mark(problem.severity, fg=colour)} {source.name} · {problem.where}: {problem.message}")
     say(f"{len(done.english.segments)} segments · {len(errors)} errors · "
         f"{len(done.problems) - len(errors)} warnings")
     if errors:

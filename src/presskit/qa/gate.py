@@ -8,11 +8,14 @@ length ratio.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from presskit.document import Document, Origin, Segment, TermStatus
 from presskit.glossary.entries import english_spans, pluralize
 from presskit.qa import segment_checks as qa
 from presskit.qa.document_checks import missing_links, missing_numbers
 from presskit.qa.findings import Finding, Severity
+from presskit.qa.places import place_of
 
 UNTRANSLATED, MEMORY, KEPT, GLOSSARY = Origin.UNTRANSLATED, Origin.MEMORY, Origin.KEPT, Origin.GLOSSARY
 RATIO_LIMITS = (0.5, 2.0)
@@ -27,7 +30,9 @@ def gate(source: Document, target: Document, glossary=None) -> list[Finding]:
     """
     if not target.segments:
         return document_findings(source, target) + term_findings(target)
-    return segment_findings(target, glossary) + term_findings(target)
+    found = segment_findings(target, glossary) + term_findings(target)
+    sentences = {segment.path: segment.source for segment in target.segments}
+    return [replace(f, place=place_of(f.path, source, sentences.get(f.path, ""))) for f in found]
 
 
 def excerpt(text: str, width: int = 60) -> str:
