@@ -18,6 +18,7 @@ from presskit.kit.boilerplate import Boilerplate, load_boilerplate
 from presskit.kit.folder import Kit
 from presskit.qa.findings import Finding
 from presskit.qa.gate import gate
+from presskit.qa.kit_checks import kit_findings
 from presskit.readers import read
 from presskit.transforms import Step
 from presskit.transforms.annotate_terms import AnnotateTerms
@@ -131,7 +132,8 @@ class Publisher:
         self.french_ready(finished_french)
         self.progress(f"{source.name}: translating")
         english = apply(french, self.english_steps)
-        problems = gate(french, english, self.context.glossary)
+        problems = gate(french, english, self.context.glossary) + kit_findings(self.context.kit.placeholders,
+                                                                                french)
         return Published(finished_french, apply(english, self.finishing_steps), problems)
 
 

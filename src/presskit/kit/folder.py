@@ -29,6 +29,7 @@ class Kit:
     figures: tuple[Figure, ...] = ()
     figures_en: tuple[Figure, ...] = ()  # the approved English of `figures` (label "" when none given)
     figures_auto: bool = True  # [figures] auto = false: no figure read from the text
+    placeholders: tuple[str, ...] = ()  # example entries of `presskit init` left out of the settings
 
     @property
     def sources(self) -> Path:
@@ -86,16 +87,32 @@ def load_kit(root: Path) -> Kit:
                             hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
     translation = _table(data, "translation", path)
     figures, figures_en, auto = _figure_settings(data, path)
+    brand, organizations, contacts, dropped = _without_placeholders(
+        _table(data, "brand", path), _array(data, "organizations", path), _array(data, "contacts", path))
     return Kit(
         root=root,
-        theme=theme_from_settings(_table(data, "brand", path),
-                                  _array(data, "organizations", path), root, path),
-        contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
+        theme=theme_from_settings(brand, organizations, root, path),
+        contacts=tuple(_contact(item, path) for item in contacts),
+        placeholders=dropped,
         offline_only=bool(translation.get("offline", False)),
         engine=str(translation.get("engine", "google")),
         locale=_locale(translation.get("locale", "en_GB"), path),
         figures=figures, figures_en=figures_en, figures_auto=auto,
     )
+
+
+def _without_placeholders(brand: dict[str, Any], organizations: list[dict[str, Any]],
+                          contacts: list[dict[str, Any]]):
+    """Leave out the example entries `presskit init` wrote (Marie Dupont, Exemple SA): (brand,
+    organisations, contacts, names left out)."""
+    from presskit.kit.init import PLACEHOLDERS, is_placeholder
+
+    dropped = [str(item.get("name", "")) for item in organizations + contacts if is_placeholder(item)]
+    if str(brand.get("name", "")).strip().lower() in PLACEHOLDERS:
+        dropped.append(str(brand["name"]))
+        brand = {key: value for key, value in brand.items() if key != "name"}
+    return (brand, [o for o in organizations if not is_placeholder(o)],
+            [c for c in contacts if not is_placeholder(c)], tuple(dict.fromkeys(dropped)))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
