@@ -138,11 +138,13 @@ class Publisher:
 
 
 def translate_release(kit: Kit, source: Path, options: Options = Options(), *,
-                      memory: TranslationMemory | None = None) -> Published:
+                      memory: TranslationMemory | None = None,
+                      engine_for: Callable[[], Engine | None] | None = None) -> Published:
     """Run one release through the pipeline without rendering (for `check` and the review round trip)."""
     context = Context.load(kit, options)
-    if memory is not None:
-        context = Context(kit, context.glossary, memory, context.engine_for, context.library)
+    if memory is not None or engine_for is not None:
+        context = Context(kit, context.glossary, memory or context.memory, engine_for or context.engine_for,
+                          context.library)
     return Publisher(context).publish(source)
 
 

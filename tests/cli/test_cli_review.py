@@ -7,7 +7,7 @@ from lxml import etree
 from presskit.cli.review import review_app
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-XLF = f"output/{SAMPLE}/{SAMPLE}.en.xlf"
+XLF = f"review/{SAMPLE}.en.xlf"
 
 
 @pytest.fixture
@@ -38,8 +38,12 @@ def test_export_then_import_a_correction(run, kit_dir, no_network):
 
 def test_refused_units_make_the_import_exit_1(run, kit_dir, no_network):
     (kit_dir / "sources" / "nouveau.fr.txt").write_text("Un titre inédit\n\nUne phrase.\n", encoding="utf-8")
-    assert run("export", "sources/nouveau.fr.txt", "--engine", "fake").exit_code == 0
-    xlf = kit_dir / "output" / "nouveau" / "nouveau.en.xlf"
+    from presskit.build import Options, build
+    from presskit.kit.folder import load_kit
+
+    build(load_kit(kit_dir), [kit_dir / "sources" / "nouveau.fr.txt"], Options(engine="fake", draft=True))
+    assert run("export", "sources/nouveau.fr.txt").exit_code == 0
+    xlf = kit_dir / "review" / "nouveau.en.xlf"
     tree = etree.parse(str(xlf))
     tree.find(".//x:trans-unit[@id='title#0']/x:target", NS).text = "A new title"
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")

@@ -21,9 +21,13 @@ OLD_SUBTITLE = "Setting the course for European leadership by 2030"
 NEW_SUBTITLE = "Heading for European leadership in 2030"
 
 
-def export(kit_dir, name=SAMPLE, **options):
-    """Export the review file of sources/<name>.fr.txt and return (path, parsed tree)."""
-    path, _ = export_review(load_kit(kit_dir), kit_dir / "sources" / f"{name}.fr.txt", Options(**options))
+def export(kit_dir, name=SAMPLE, engine=None, **options):
+    """Export the review file of sources/<name>.fr.txt and return (path, parsed tree); with an engine,
+    a draft build with it first (export reads what the last build produced and sends nothing)."""
+    source = kit_dir / "sources" / f"{name}.fr.txt"
+    if engine:
+        build(load_kit(kit_dir), [source], Options(engine=engine, draft=True))
+    path, _ = export_review(load_kit(kit_dir), source, Options(**options))
     return path, etree.parse(str(path))
 
 
@@ -51,7 +55,7 @@ def test_export_is_xliff_1_2_with_one_file_and_one_unit_per_segment(kit_dir, no_
     path, segments = export_review(load_kit(kit_dir), kit_dir / "sources" / f"{SAMPLE}.fr.txt",
                                    Options(offline=True))
     tree = etree.parse(str(path))
-    assert path == kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.xlf"
+    assert path == kit_dir / "review" / f"{SAMPLE}.en.xlf"  # `make clean` empties output/, not review/
     root = tree.getroot()
     assert root.tag == "{urn:oasis:names:tc:xliff:document:1.2}xliff" and root.get("version") == "1.2"
     assert b"document:1.1" not in path.read_bytes()
@@ -124,11 +128,12 @@ def test_machine_units_enter_the_memory_only_once_reviewed(new_release, no_netwo
     assert memory.lookup("Un titre inédit") is None  # machine text nobody approved stays out
 
 
-def test_a_state_change_alone_approves_a_machine_unit(new_release, no_network):
+def test_a_state_change_alone_approves_a_machine_unit_which_is_then_checked(new_release, no_network):
     path, _ = export(new_release, "nouveau", engine="fake")
     edit(path, {}, states={"title#0": "translated"})
     result = import_review(load_kit(new_release), path)
-    assert [(a[0], a[2]) for a in result.added] == [("title#0", "[EN] Un titre inédit")]
+    # approved by its state alone, then checked: the fake engine's echo is French, so it is refused now
+    assert result.added == [] and [(r[0], r[1][:15]) for r in result.refused] == [("title#0", "left in French:")]
 
 
 def test_the_memory_is_not_overwritten_by_a_stale_unit(new_release, no_network):

@@ -56,6 +56,7 @@ class Engine(Protocol):
     name: str
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
+    # (an engine may answer None for a text it has no English for: the sentence stays untranslated)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,10 @@ def _machine(pending: dict[str, Protected], memory: Memory, engine_for, language
     outputs = engine.translate([p.text for p in pending.values()], *languages)
     results = {}
     for (sentence, protected), output in zip(pending.items(), outputs):
+        if output is None:  # an engine that only reads a cache (the review export) has no English for it
+            results[sentence] = Sentence(sentence, UNTRANSLATED, protected.matches,
+                                         (MISSING,) * len(protected.matches), *fuzzy[sentence])
+            continue
         outcome = restore(output, protected)
         results[sentence] = Sentence(outcome.text, engine_origin(engine.name), protected.matches,
                                      outcome.statuses, *fuzzy[sentence])
