@@ -197,3 +197,12 @@ def test_a_batch_from_the_command_line_builds_every_release(kit_dir):
     for slug in (SAMPLE, "copie"):
         assert sorted(p.suffix for p in (kit_dir / "output" / slug).iterdir()) == \
             [".docx", ".docx", ".json", ".pdf", ".pdf"]
+
+
+def test_build_a_release_of_a_kit_from_outside_it(kit_dir, tmp_path):
+    """`presskit build path/to/kit/sources/x.fr.txt` finds the kit from the source's path."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code, _, err = presskit("build", kit_dir / "sources" / f"{SAMPLE}.fr.txt", "--offline", cwd=elsewhere)
+    assert code == 0, err
+    assert (kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.pdf").is_file() and not (elsewhere / "output").exists()

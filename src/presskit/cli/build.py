@@ -19,7 +19,7 @@ from presskit.cli.options import (
     mark,
     say,
 )
-from presskit.kit.folder import load_kit
+from presskit.kit.folder import kit_folder, load_kit
 from presskit.pipeline import Options, translate_release
 from presskit.runtime.render_pool import open_pool
 
@@ -40,7 +40,7 @@ TERM_COLUMNS = ("applied", "repaired", "missing", "forbidden")
 def build(sources: tuple[Path, ...], out: Path | None, engine: str | None, engine_url: str | None,
           offline: bool, draft: bool, bilingual: bool, pdfa: bool, kit_dir: Path) -> None:
     """Build the French and English DOCX and PDF of each release, with report.json."""
-    kit = load_kit(kit_dir)
+    kit = load_kit(kit_folder(kit_dir, sources))
     options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft,
                       bilingual=bilingual, pdfa=pdfa)
     pool = open_pool()
@@ -100,7 +100,7 @@ def _terms_table(terms: dict) -> None:
 def check(source: Path, engine: str | None, engine_url: str | None, offline: bool, kit_dir: Path) -> None:
     """Run the quality gate on a release's English without rendering (exit 1 when it would stop a build)."""
     options = Options(engine=engine, engine_url=engine_url, offline=offline)
-    done = translate_release(load_kit(kit_dir), existing(source), options)
+    done = translate_release(load_kit(kit_folder(kit_dir, (source,))), existing(source), options)
     errors = done.errors
     for problem in done.problems:
         colour = "red" if problem.severity == "error" else "yellow"

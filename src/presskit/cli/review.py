@@ -15,7 +15,7 @@ from presskit.cli.options import (
     clean_errors,
     existing,
 )
-from presskit.kit.folder import load_kit
+from presskit.kit.folder import kit_folder, load_kit
 from presskit.pipeline import Options
 from presskit.review import export_review, import_review
 from presskit.translation.review import state_of
@@ -39,7 +39,7 @@ def review_export(source: Path, kit_dir: Path, out: Path | None, offline: bool) 
     translations, then export them for review. A file already there that differs is backed up first.
     """
 
-    kit = load_kit(kit_dir)
+    kit = load_kit(kit_folder(kit_dir, (source,)))
     path, segments = export_review(kit, existing(source), Options(out=out))
     states = Counter(state_of(s) for s in segments if s.origin != "kept")
     click.echo(f"{path}: {len(segments)} units ({states['final']} final, "

@@ -74,6 +74,27 @@ def slug_of(source: Path) -> str:
     return slug or "release"
 
 
+def kit_folder(given: Path, sources: list[Path] | tuple[Path, ...] = ()) -> Path:
+    """The kit to use: `given` when it is a kit; else, when every source lies in one kit's `sources/`
+    folder, that kit (so `presskit build path/to/kit/sources/x.fr.txt` works from anywhere).
+
+    >>> kit_folder(Path("/nowhere"), [Path("/srv/kit/sources/a.fr.txt")]) == Path("/nowhere")
+    True
+    """
+    if _is_kit(given) or not sources:
+        return given
+    homes = {source.resolve().parent.parent for source in sources
+             if source.resolve().parent.name == "sources"}
+    if len(homes) == 1 and _is_kit(next(iter(homes))):
+        return next(iter(homes))
+    return given
+
+
+def _is_kit(folder: Path) -> bool:
+    """True when a folder holds a kit (a sources/ folder or presskit.toml)."""
+    return (folder / "sources").is_dir() or (folder / SETTINGS).is_file()
+
+
 def load_kit(root: Path) -> Kit:
     """Read the kit at `root`; without `presskit.toml`, defaults."""
     root = root.resolve()
