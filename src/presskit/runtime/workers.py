@@ -226,7 +226,7 @@ def portable(error: PresskitError) -> PresskitError:
     ...         super().__init__(message, hint="run again")
     >>> copy = pickle.loads(pickle.dumps(portable(Odd("cannot reach libre", {}))))
     >>> type(copy).__name__, str(copy), copy.exit_code
-    ('PresskitError', 'cannot reach libre\n  → run again', 2)
+    ('PresskitError', 'cannot reach libre\\n  → run again', 2)
     """
     from presskit.errors import IncompleteTranslation
 
