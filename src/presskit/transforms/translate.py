@@ -37,7 +37,7 @@ from presskit.translation.protection import (
 )
 from presskit.translation.quantities import localize
 from presskit.translation.segmentation import join_like, needs_translation, split_spans
-from presskit.typesetting.labels import label
+from presskit.typesetting.labels import label, organization_is_french_text
 
 MEMORY, UNTRANSLATED, KEPT, GLOSSARY = Origin.MEMORY, Origin.UNTRANSLATED, Origin.KEPT, Origin.GLOSSARY
 
@@ -87,8 +87,9 @@ def shown(document: Document, path: str) -> bool:
     if _HIDDEN.match(path):
         return False
     about = re.fullmatch(r"about\[(\d+)\]\.heading", path)
-    if about:
-        return not document.about[int(about.group(1))].organization  # else "About X" is written
+    if about:  # "About X" is written, unless X is French words rather than a name
+        organization = document.about[int(about.group(1))].organization
+        return not organization or organization_is_french_text(organization)
     attribution = re.fullmatch(r"blocks\[(\d+)\]\.attribution", path)
     if attribution:
         speaker = document.blocks[int(attribution.group(1))].speaker
@@ -220,7 +221,8 @@ def _approved_headings(english: Document, target: str) -> Document:
     """Headings presskit writes itself in the target language's approved wording; labels it never shows left out."""
     contacts = tuple(replace(c, heading=label(target, "contact") if c.heading else "")
                      for c in english.contacts)
-    about = tuple(replace(a, heading=label(target, "about", org=a.organization)) if a.organization else a
+    about = tuple(replace(a, heading=label(target, "about", org=a.organization))
+                  if a.organization and not organization_is_french_text(a.organization) else a
                   for a in english.about)
     return english.evolve(labels=(), contacts=contacts, about=about)
 
