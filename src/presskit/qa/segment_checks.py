@@ -115,7 +115,9 @@ def french_left(english: str, names: tuple[str, ...] = ()) -> list[str]:
     """What is French in an English segment: all of it (lingua), or a share of its words (mixed).
 
     Names, glossary terms, numbers and addresses are masked first, so a segment that holds only
-    those, or reads as English although it is the same in French ("Innovation"), passes.
+    those, or reads as English although it is the same in French ("Innovation"), passes. French:
+    every word a French-only word; or lingua sure of French (≥ 0.9, "Liens utiles"); or a
+    French-only word and lingua leaning French (≥ 0.6); or four words or more and lingua ≥ 0.7.
 
     >>> french_left("Innovation"), french_left("Lyon, le 12 March 2026", ("Lyon",))
     ([], ['left in French: “Lyon, le 12 March 2026”'])
@@ -124,7 +126,15 @@ def french_left(english: str, names: tuple[str, ...] = ()) -> list[str]:
     >>> message[:70]
     'half French (4 of 16 words read as French: des, et, emplois, directs):'
     """
-    from presskit.language_id import FRENCH_CONFIDENCE, confidence, french_runs, french_words, mask
+    from presskit.language_id import (
+        FRENCH_CONFIDENCE,
+        MARKED_FRENCH,
+        SURELY_FRENCH,
+        confidence,
+        french_runs,
+        french_words,
+        mask,
+    )
 
     masked = mask(english, names)
     words = masked.split()
@@ -132,8 +142,9 @@ def french_left(english: str, names: tuple[str, ...] = ()) -> list[str]:
         return []
     marked = french_words(masked)
     quoted = _excerpt(english)
-    all_marked = len(marked) == len(words)
-    if all_marked or ((marked or len(words) >= 4) and confidence(masked) >= FRENCH_CONFIDENCE):
+    sure = confidence(masked.lower())
+    if len(marked) == len(words) or sure >= SURELY_FRENCH or (marked and sure >= MARKED_FRENCH) \
+            or (len(words) >= 4 and sure >= FRENCH_CONFIDENCE):
         return [f"left in French: {quoted}"]
     if len(words) >= 4:
         marked = list(dict.fromkeys(marked + french_runs(masked)))
