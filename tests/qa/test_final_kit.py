@@ -98,7 +98,8 @@ def test_an_engine_that_mixes_french_and_english_words_gives_exit_1(kit, libre):
 
 def english_for(french: str, glossary) -> str:
     """A deterministic English for a unit: it keeps the unit's numbers, addresses and glossary words."""
-    keep = [f"{n:,}" if n == n.to_integral() else str(n) for n in sorted(expected_numbers(french).elements())]
+    keep = [f"{n:,}" if n == n.to_integral() and n >= 10000 else str(n)
+            for n in sorted(expected_numbers(french).elements())]
     keep += sorted(links(french)) + sorted(emails(french))
     keep += [match.english for match in glossary.find(french)]
     words = len(french.split())
