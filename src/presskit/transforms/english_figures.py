@@ -70,7 +70,7 @@ def _phrase_after(text: str) -> str:
     """The words after a number, past its unit and "of the", up to the first function word."""
     text = _UNIT.sub("", text, count=1)
     text = re.sub(r"^(?:of\s+(?:the\s+)?)", "", text.lstrip())
-    words = []
+    words: list[str] = []
     for match in re.finditer(r"\S+", text):
         word = match.group()
         clean = word.strip(",;:.!?)(“”\"")
