@@ -3,10 +3,12 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import parse_qs
 
-from helpers import SAMPLE
 from werkzeug import Response
+
+from helpers import SAMPLE
 
 NEW_RELEASE = "Un titre inédit\n\nLa bioproduction progresse en France.\n"
 
@@ -206,3 +208,12 @@ def test_build_a_release_of_a_kit_from_outside_it(kit_dir, tmp_path):
     code, _, err = presskit("build", kit_dir / "sources" / f"{SAMPLE}.fr.txt", "--offline", cwd=elsewhere)
     assert code == 0, err
     assert (kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.pdf").is_file() and not (elsewhere / "output").exists()
+
+
+def test_init_says_how_to_run_presskit_from_its_virtual_environment(tmp_path):
+    code, out, err = presskit("init", tmp_path / "kit", cwd=tmp_path)
+    assert code == 0, err
+    said = out + err
+    assert f"{Path(sys.prefix) / 'bin' / 'presskit'} build" in said or "on your PATH" in said
+    settings = (tmp_path / "kit" / "presskit.toml").read_text(encoding="utf-8")
+    assert "Marie Dupont" not in settings and "Exemple SA" not in settings
