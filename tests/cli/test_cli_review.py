@@ -68,3 +68,14 @@ def test_exporting_a_missing_release_is_a_clean_error(run):
     assert result.exit_code == 2
     assert_clean_error(result)
     assert "absent.fr.txt: no such file" in result.stderr
+
+
+def test_export_says_where_it_kept_the_file_it_replaced(run, kit_dir, no_network):
+    assert run("export", f"sources/{SAMPLE}.fr.txt").exit_code == 0
+    tree = etree.parse(str(kit_dir / XLF))
+    tree.find(".//x:trans-unit[@id='subtitle#0']/x:target", NS).text = "Work in progress"
+    tree.write(str(kit_dir / XLF), xml_declaration=True, encoding="UTF-8")
+    result = run("export", f"sources/{SAMPLE}.fr.txt")
+    assert result.exit_code == 0, result.output
+    assert f"kept as {kit_dir / XLF}.1.bak" in result.stdout
+    assert b"Work in progress" in (kit_dir / f"{XLF}.1.bak").read_bytes()

@@ -17,7 +17,7 @@ from presskit.cli.options import (
 )
 from presskit.kit.folder import kit_folder, load_kit
 from presskit.pipeline import Options
-from presskit.review import export_review, import_review
+from presskit.review import export_review, import_review, review_file
 from presskit.translation.review import state_of
 
 
@@ -40,13 +40,14 @@ def review_export(source: Path, kit_dir: Path, out: Path | None, offline: bool) 
     """
 
     kit = load_kit(kit_folder(kit_dir, (source,)))
+    target = review_file(kit, existing(source), out)
+    backups_before = set(target.parent.glob(f"{target.name}.*.bak"))
     path, segments = export_review(kit, existing(source), Options(out=out))
     states = Counter(state_of(s) for s in segments if s.origin != "kept")
     click.echo(f"{path}: {len(segments)} units ({states['final']} final, "
                f"{states['needs-review-translation']} to review, {states['new']} new)")
-    for backup in sorted(path.parent.glob(f"{path.name}.*.bak"))[-1:]:
-        if backup.stat().st_mtime >= path.stat().st_mtime - 5:
-            click.echo(f"  the previous file was kept as {backup}")
+    for backup in sorted(set(path.parent.glob(f"{path.name}.*.bak")) - backups_before):
+        click.echo(f"  the file there before differed (a translator's work?): kept as {backup}")
 
 
 @review_app.command("import")
