@@ -164,18 +164,33 @@ def english_figures(french_figures: Iterable[Figure], segments: tuple[Segment, .
             label = as_target(label, year, "en")
         series = ""
         if figure.series:
-            series = series_names.setdefault(figure.series, _series_name(segment, figure.series))
+            series = series_names.setdefault(figure.series, _series_name(segment, figure.series, figure))
         found.append(Figure(value, label, series))
     return tuple(found)
 
 
-def _series_name(segment: Segment, french_name: str) -> str:
-    """An English name for a compared series: the noun phrase after the sentence's first other number."""
+def _series_name(segment: Segment, french_name: str, first: Figure | None = None) -> str:
+    """An English name for a compared series, as the French one is made: the counted noun (after the
+    sentence's total, "of the 76 biotherapies") and the participle after the first figure ("5 were
+    produced") — "Biotherapies produced"; the noun alone, or "Comparison", when that is all there is.
+
+    >>> seg = Segment("p", "…", "Of the 76 biotherapies authorised, only 5 were produced in France, "
+    ...               "compared with 21 in Germany.", "memory")
+    >>> _series_name(seg, "Biothérapies produites", Figure("5", "France", "x"))
+    'Biotherapies produced'
+    """
+    noun, verb = "", ""
     for match in _EN_NUMBER.finditer(segment.target):
         phrase = _phrase_after(segment.target[match.end():])
-        if english_noun_phrase(phrase) and not phrase[:1].isupper():
-            return phrase[:1].upper() + phrase[1:]
-    return "Comparison" if french_name else ""
+        value = float(_value_of(match.group()) or -1)
+        if first is not None and value == figure_number(first.value):
+            done = re.match(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?([a-z]+ed)\b",
+                            segment.target[match.end():])
+            verb = verb or (done.group(1) if done else "")
+        elif not noun and english_noun_phrase(phrase) and not phrase[:1].isupper():
+            noun = phrase.split()[0]
+    name = " ".join(part for part in (noun, verb) if part) or ("Comparison" if french_name else "")
+    return name[:1].upper() + name[1:]
 
 
 class EnglishFigures:
