@@ -191,9 +191,10 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 def _comparisons(sentence: str) -> list[tuple[int, int, Figure]]:
     """ "5 ont été produites en France contre 21 en Allemagne" → one series of figures.
 
-    >>> [(f.value, f.label, f.series) for _, _, f in _comparisons("Sur les 76 biothérapies "
-    ...     "autorisées, seules 5 ont été produites en France contre 21 en Allemagne, ou encore 12 en Italie.")]
-    [('5', 'France', 'Biothérapies produites'), ('21', 'Allemagne', 'Biothérapies produites'), ('12', 'Italie', 'Biothérapies produites')]
+    >>> hits = _comparisons("Sur les 76 biothérapies autorisées, seules 5 ont été produites en France "
+    ...                     "contre 21 en Allemagne, ou encore 12 en Italie.")
+    >>> [(f.value, f.label) for _, _, f in hits], {f.series for _, _, f in hits}
+    ([('5', 'France'), ('21', 'Allemagne'), ('12', 'Italie')], {'Biothérapies produites'})
     """
     hits = []
     for match in _COMPARE.finditer(sentence):
