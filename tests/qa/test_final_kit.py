@@ -67,6 +67,10 @@ def report(kit, name):
 def test_an_engine_that_returns_the_french_gives_exit_1_naming_each_french_segment(kit, libre):
     libre.answer(lambda text: text)  # identity: the French comes back as "English"
     name = RELEASES[0]
+    release = kit / "sources" / f"{name}.fr.txt"  # with headings French and English share
+    release.write_text(release.read_text(encoding="utf-8").rstrip() + "\n\nInnovation\n\nLe projet avance "
+                       "bien.\n\nAgenda\n\nLa prochaine version sortira au printemps.\n\n"
+                       "Julien Tachoires\n\nIl présentera la version à Paris.\n", encoding="utf-8")
     code, output = presskit("build", f"sources/{name}.fr.txt", "--engine", "libre", "--engine-url",
                             libre.url_for("/"), cwd=kit)
     assert code == 1, output
@@ -79,6 +83,9 @@ def test_an_engine_that_returns_the_french_gives_exit_1_naming_each_french_segme
         assert french_left(segments[path]["target"]) == [], segments[path]["target"]
     assert "temboard v2.0 introduit les Alertes" not in {segments[p]["target"] for p in engine_made - flagged}
     assert "left in French: “temboard v2.0 introduit les Alertes”" in output
+    same = [s for s in segments.values() if s["source"] in ("Innovation", "Agenda", "Julien Tachoires")]
+    assert len(same) == 3 and not {s["path"] for s in same} & flagged  # the same in English: not named
+    assert "“Innovation”" not in output and "“Agenda”" not in output
     assert not any("identical to its French" in p["message"] for p in problems)
     assert re.search(r"paragraph \d+(, sentence \d+)? \(line \d+ of the source\): left in French", output)
 
