@@ -76,11 +76,10 @@ def test_two_review_imports_at_once_lose_no_approved_edit(kit_dir):
 
     namespaces = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
     run = [sys.executable, "-m", "presskit", "review"]
-    subprocess.run(run + ["export", f"sources/{SAMPLE}.fr.txt", "--offline"], cwd=kit_dir, check=True,
-                   capture_output=True)
-    exported = kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.xlf"
+    subprocess.run(run + ["export", f"sources/{SAMPLE}.fr.txt"], cwd=kit_dir, check=True, capture_output=True)
+    exported = kit_dir / "review" / f"{SAMPLE}.en.xlf"
     edits = {"a.xlf": ("subtitle#0", "Heading for Europe in 2030"),
-             "b.xlf": ("title#0", "A resounding success for the Congress")}
+             "b.xlf": ("title#0", "A resounding success for the Congrès France Bioproduction")}
     for name, (unit, english) in edits.items():
         tree = etree.parse(str(exported))
         tree.find(f".//x:trans-unit[@id='{unit}']/x:target", namespaces).text = english

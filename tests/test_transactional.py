@@ -55,10 +55,10 @@ def test_a_renderer_that_raises_leaves_the_previous_kit(built, monkeypatch):
     add_sentence(kit_dir)
     real = render_pool.render
 
-    def crash_on_english_pdf(format, document, theme, path):
-        if format == "pdf" and path.name.endswith(".en.pdf"):
+    def crash_on_english_pdf(format, document, theme, path, **options):
+        if format == "pdf" and path.name.endswith((".en.pdf", ".en.draft.pdf")):
             raise RuntimeError("renderer crashed")
-        return real(format, document, theme, path)
+        return real(format, document, theme, path, **options)
 
     monkeypatch.setattr(render_pool, "render", crash_on_english_pdf)
     with pytest.raises(RuntimeError, match="renderer crashed"):
@@ -206,4 +206,4 @@ def test_a_batch_is_swapped_in_release_by_release_from_forked_builds(built):
         pool.close()
     output = kit_dir / "output"
     assert sorted(p.name for p in output.iterdir()) == sorted([".presskit.lock", SAMPLE, "second", *SITE])
-    assert (output / "second" / "second.en.pdf").exists()
+    assert (output / "second" / "second.en.draft.pdf").exists()

@@ -133,7 +133,8 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         status = _status(published, options)
         english = _with_meta(published.english, kit, status, _provenance(published.english))
         if status != "incomplete":
-            renders.extend(_submit(pool, english, kit, folder / f"{slug}.en", options, progress))
+            stem = f"{slug}.en.draft" if status == "draft" else f"{slug}.en"
+            renders.extend(_submit(pool, english, kit, folder / stem, options, progress))
             if options.bilingual:
                 progress(f"writing {slug}.bilingual.pdf")
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
@@ -257,7 +258,8 @@ def _incomplete_message(results: list[Result], shown: int = 20) -> str:
     lines = ["the English kit is not complete:"]
     for result in results:
         errors = [p for p in result.report.get("problems", []) if p["severity"] == "error"]
-        lines += [f"  {result.source.name} · {p['path']}: {p['message']}" for p in errors[:shown]]
+        lines += [f"  {result.source.name} · {p.get('place') or p['path']}: {p['message']}"
+                  for p in errors[:shown]]
         if len(errors) > shown:
             lines.append(f"  … and {len(errors) - shown} more in {result.folder / 'report.json'}")
     return "\n".join(lines)

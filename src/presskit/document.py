@@ -277,8 +277,8 @@ def _map_footnote(prefix: str, note: Footnote, fn: Callable[[str, str], str]) ->
 
 
 def _map_block(prefix: str, block: Block, fn: Callable[[str, str], str]) -> Block:
-    """Apply `fn` to the translatable texts of one block (a closing web address is kept)."""
-    if block.kind == "closing" and block.url:
+    """Apply `fn` to the translatable texts of one block (a closing that is only a web address is kept)."""
+    if block.kind == "closing" and block.url and len(block.text.split()) <= 1:
         return block
     speaker = block.speaker
     if speaker:

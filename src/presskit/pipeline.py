@@ -19,10 +19,12 @@ from presskit.kit.boilerplate import Boilerplate, load_boilerplate
 from presskit.kit.folder import Kit
 from presskit.qa.findings import Finding
 from presskit.qa.gate import gate
+from presskit.qa.kit_checks import kit_findings
 from presskit.readers import read
 from presskit.transforms import Step
 from presskit.transforms.annotate_terms import AnnotateTerms
 from presskit.transforms.check_terms import CheckTerms
+from presskit.transforms.english_figures import EnglishFigures
 from presskit.transforms.key_figures import ExtractFigures, MergeKitFigures
 from presskit.transforms.kit_contacts import AddKitContacts
 from presskit.transforms.library_about import AddLibraryAbout
@@ -74,7 +76,7 @@ def french_steps(context: Context) -> tuple[Step, ...]:
     """The steps that make a release read from its source the French document of the kit."""
     names = [entry.fr for entry in context.glossary.entries if entry.kind == "name"]
     return (
-        ExtractFigures(),
+        ExtractFigures(context.kit.figures_auto),
         KeepReadableFigures(),  # a 60-group number is no key figure (its cell would not fit a page)
         MergeKitFigures(context.kit.figures),
         AnnotateTerms(context.glossary),
@@ -87,6 +89,7 @@ def english_steps(context: Context) -> tuple[Step, ...]:
     """The steps that make the English document of the French one."""
     return (
         Translate(context.memory, context.engine_for, context.glossary, context.kit.locale),
+        EnglishFigures(context.kit.figures, context.kit.figures_en, context.kit.locale),
         CheckTerms(context.glossary),
     )
 
@@ -136,17 +139,20 @@ class Publisher:
         self.french_ready(finished_french)
         self.progress(f"{source.name}: translating")
         english = apply(french, self.english_steps)
-        problems = gate(french, english, self.context.glossary)
+        problems = gate(french, english, self.context.glossary) + kit_findings(self.context.kit.placeholders,
+                                                                                french)
         return Published(finished_french, apply(english, self.finishing_steps), problems)
 
 
 def translate_release(kit: Kit, source: Path, options: Options = Options(), *,
-                      memory: TranslationMemory | None = None) -> Published:
+                      memory: TranslationMemory | None = None,
+                      engine_for: Callable[[], Engine | None] | None = None) -> Published:
     """Run one release through the pipeline without rendering (for `check` and the review round trip)."""
     check_options(kit, options)
     context = Context.load(kit, options)
-    if memory is not None:
-        context = Context(kit, context.glossary, memory, context.engine_for, context.library)
+    if memory is not None or engine_for is not None:
+        context = Context(kit, context.glossary, memory or context.memory, engine_for or context.engine_for,
+                          context.library)
     return Publisher(context).publish(source)
 
 

@@ -3,10 +3,12 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import parse_qs
 
-from helpers import SAMPLE
 from werkzeug import Response
+
+from helpers import SAMPLE
 
 NEW_RELEASE = "Un titre inédit\n\nLa bioproduction progresse en France.\n"
 
@@ -30,8 +32,11 @@ def test_build_one_release_into_another_folder(kit_dir, tmp_path):
     assert len(list((tmp_path / "out" / SAMPLE).iterdir())) == 9  # 4 documents, report, 2 e-mails, wire, web/
     report = json.loads((tmp_path / "out" / SAMPLE / "report.json").read_text(encoding="utf-8"))
     assert f"{report['segments']['memory']} from memory" in err and "0 untranslated" in err
-    table = err.splitlines()[-2:]
+    lines = err.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split()[:1] == ["terms"])
+    table = lines[header:header + 2]
     assert table[0].split() == ["terms", "applied", "repaired", "missing", "forbidden"]
+    assert "warning the press contacts: no press contact" in err  # the sample names none: said, not made up
     expected = report["terms"]["expected"]
     assert table[1].split() == [str(expected), str(expected), "0", "0", "0"]
 
@@ -196,3 +201,21 @@ def test_a_batch_from_the_command_line_builds_every_release(kit_dir):
     for slug in (SAMPLE, "copie"):
         assert sorted(p.suffix for p in (kit_dir / "output" / slug).iterdir()) == \
             ["", ".docx", ".docx", ".eml", ".eml", ".json", ".pdf", ".pdf", ".txt"]  # "": web/
+
+
+def test_build_a_release_of_a_kit_from_outside_it(kit_dir, tmp_path):
+    """`presskit build path/to/kit/sources/x.fr.txt` finds the kit from the source's path."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code, _, err = presskit("build", kit_dir / "sources" / f"{SAMPLE}.fr.txt", "--offline", cwd=elsewhere)
+    assert code == 0, err
+    assert (kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.pdf").is_file() and not (elsewhere / "output").exists()
+
+
+def test_init_says_how_to_run_presskit_from_its_virtual_environment(tmp_path):
+    code, out, err = presskit("init", tmp_path / "kit", cwd=tmp_path)
+    assert code == 0, err
+    said = out + err
+    assert f"{Path(sys.prefix) / 'bin' / 'presskit'} build" in said or "on your PATH" in said
+    settings = (tmp_path / "kit" / "presskit.toml").read_text(encoding="utf-8")
+    assert "Marie Dupont" not in settings and "Exemple SA" not in settings

@@ -7,7 +7,7 @@ from lxml import etree
 from presskit.cli.review import review_app
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-XLF = f"output/{SAMPLE}/{SAMPLE}.en.xlf"
+XLF = f"review/{SAMPLE}.en.xlf"
 
 
 @pytest.fixture
@@ -38,8 +38,12 @@ def test_export_then_import_a_correction(run, kit_dir, no_network):
 
 def test_refused_units_make_the_import_exit_1(run, kit_dir, no_network):
     (kit_dir / "sources" / "nouveau.fr.txt").write_text("Un titre inédit\n\nUne phrase.\n", encoding="utf-8")
-    assert run("export", "sources/nouveau.fr.txt", "--engine", "fake").exit_code == 0
-    xlf = kit_dir / "output" / "nouveau" / "nouveau.en.xlf"
+    from presskit.build import Options, build
+    from presskit.kit.folder import load_kit
+
+    build(load_kit(kit_dir), [kit_dir / "sources" / "nouveau.fr.txt"], Options(engine="fake", draft=True))
+    assert run("export", "sources/nouveau.fr.txt").exit_code == 0
+    xlf = kit_dir / "review" / "nouveau.en.xlf"
     tree = etree.parse(str(xlf))
     tree.find(".//x:trans-unit[@id='title#0']/x:target", NS).text = "A new title"
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
@@ -64,3 +68,14 @@ def test_exporting_a_missing_release_is_a_clean_error(run):
     assert result.exit_code == 2
     assert_clean_error(result)
     assert "absent.fr.txt: no such file" in result.stderr
+
+
+def test_export_says_where_it_kept_the_file_it_replaced(run, kit_dir, no_network):
+    assert run("export", f"sources/{SAMPLE}.fr.txt").exit_code == 0
+    tree = etree.parse(str(kit_dir / XLF))
+    tree.find(".//x:trans-unit[@id='subtitle#0']/x:target", NS).text = "Work in progress"
+    tree.write(str(kit_dir / XLF), xml_declaration=True, encoding="UTF-8")
+    result = run("export", f"sources/{SAMPLE}.fr.txt")
+    assert result.exit_code == 0, result.output
+    assert f"kept as {kit_dir / XLF}.1.bak" in result.stdout
+    assert b"Work in progress" in (kit_dir / f"{XLF}.1.bak").read_bytes()

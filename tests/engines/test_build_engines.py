@@ -93,10 +93,9 @@ def test_deepl_build_with_the_glossary_applied_by_the_service(kit, http, monkeyp
     assert code == 0, err
     assert deepl.requests == []
     assert new_segment(report_of(kit))["target"] == ENGLISH
-    code, out, err = presskit("review", "export", f"sources/{SAMPLE}.fr.txt", "--engine", "deepl",
-                              "--engine-url", http.url_for("/"), cwd=kit, env=env)
+    code, out, err = presskit("review", "export", f"sources/{SAMPLE}.fr.txt", cwd=kit, env=env)
     assert code == 0, err
-    xliff = (kit / "output" / SAMPLE / f"{SAMPLE}.en.xlf").read_text(encoding="utf-8")
+    xliff = (kit / "review" / f"{SAMPLE}.en.xlf").read_text(encoding="utf-8")
     assert ENGLISH in xliff and KEY not in xliff + everything_written(kit) + out + err
     assert deepl.requests == []  # the cache answered the XLIFF export too
 

@@ -58,3 +58,29 @@ def test_locale_setting(tmp_path):
     (tmp_path / "presskit.toml").write_text('[translation]\nlocale = "de_DE"\n', encoding="utf-8")
     with pytest.raises(PresskitError, match="not supported"):
         load_kit(tmp_path)
+
+
+def test_the_example_entries_of_init_never_reach_a_release(tmp_path):
+    """Kits made by an older `presskit init` still hold Marie Dupont and Exemple SA: they are left out."""
+    from presskit.kit.folder import load_kit
+
+    (tmp_path / "presskit.toml").write_text(
+        '[brand]\nname = "Exemple SA"\n[[organizations]]\nname = "Exemple SA"\nurl = "https://example.org/"\n'
+        '[[contacts]]\nname = "Marie Dupont"\nemail = "presse@example.org"\n', encoding="utf-8")
+    kit = load_kit(tmp_path)
+    assert kit.contacts == () and kit.theme.organizations == () and kit.theme.name == ""
+    assert kit.placeholders == ("Exemple SA", "Marie Dupont")
+
+
+def test_a_new_kit_has_no_made_up_contact_and_the_report_warns(tmp_path):
+    from presskit.kit.folder import load_kit
+    from presskit.kit.init import create_kit
+    from presskit.pipeline import Options, translate_release
+
+    create_kit(tmp_path / "kit")
+    kit = load_kit(tmp_path / "kit")
+    assert kit.contacts == () and kit.placeholders == ()
+    published = translate_release(kit, kit.sources / "example.fr.txt", Options(offline=True))
+    assert published.french.contacts == ()
+    assert [(p.severity, p.message[:17]) for p in published.problems if p.path == "contacts"] == [
+        ("warning", "no press contact:")]

@@ -88,11 +88,28 @@ def test_a_placeholder_left_is_an_error():
         "a placeholder is left in the English “The ⟦1⟧ is growing fast.”"]
 
 
-def test_a_segment_left_in_french_or_identical_is_an_error():
+def test_a_segment_left_in_french_is_an_error_but_one_the_same_in_english_passes():
     french = "La filière de la bioproduction est un enjeu pour la France."
     assert errors(french, french) == [f"left in French: {excerpt(french)}"]
-    assert errors("Choose France !", "Choose France !") == ["identical to its French source: “Choose France !”"]
-    assert errors("Choose France !", "Choose France !", origin="memory") == []  # approved as it is
+    for same in ("Choose France !", "Innovation", "participants", "Medicen 2030", "Press contact"):
+        assert errors(same, same) == [], same  # reads as English, or holds only names and numbers
+
+
+@pytest.mark.parametrize("english", [
+    "Lyon, le 12 March 2026",  # names put back and the date localised, but French
+    "présidente-directrice générale de Aquélia",
+    "Plus d'informations :",
+    "The nouvelles usines of the sector créeront des emplois directs in the region.",
+])
+def test_french_left_after_names_and_numbers_are_restored_is_an_error(english):
+    found = errors("La phrase française.", english)
+    assert len(found) == 1 and found[0].startswith(("left in French", "half French")), found
+
+
+def test_a_half_french_sentence_names_its_french_words():
+    english = "The new plants of the biopharmaceutical sector will create des emplois et des jobs in the region."
+    [message] = errors("Les nouvelles usines créeront des emplois.", english)
+    assert message.startswith("half French (") and "emplois" in message, message
 
 
 def test_names_do_not_make_an_english_sentence_french():
@@ -151,4 +168,4 @@ def test_the_sample_release_passes_the_gate():
     french = annotate_terms(read(ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"), GLOSSARY)
     english = translate(french, TranslationMemory.load(ROOT / "glossary"), lambda: None, glossary=GLOSSARY)
     assert quality_gate.gate(french, english, GLOSSARY) == []
-    assert {u.status for u in english.terms} == {"applied"} and len(english.terms) > 70
+    assert {u.status for u in english.terms} == {"applied"} and len(english.terms) >= 60  # attributions the documents replace by "— Name, Role" are no segments

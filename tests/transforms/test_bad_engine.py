@@ -12,11 +12,11 @@ from werkzeug import Response
 from presskit.document import Block, Document
 from presskit.engines import RetryPolicy, get_engine
 from presskit.glossary.glossary import load_glossary
-from presskit.translation.memory import TranslationMemory
-from presskit.translation.protection import protect
 from presskit.qa.gate import gate
 from presskit.transforms.check_terms import check_terms
 from presskit.transforms.translate import translate
+from presskit.translation.memory import TranslationMemory
+from presskit.translation.protection import protect
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = load_glossary(ROOT / "glossary")

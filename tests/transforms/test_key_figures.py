@@ -53,3 +53,53 @@ def test_bad_figure_setting_is_named(tmp_path):
 
 def test_split_value():
     assert split_value("more than 85%") == ("more than", "85%")
+
+
+# --- linear patterns, labels that are noun phrases, targets, auto = false ---------------------------
+
+
+def test_a_sentence_of_two_thousand_numbers_is_read_in_one_pass():
+    """Issue 17: 2,000 three-digit numbers in one 8 KB sentence took 104 s (the comparison pattern
+    backtracked over the whole sentence from each number). The patterns are now bounded/atomic."""
+    from presskit.transforms.key_figures import figures_in
+
+    glued = " ".join(str(100 + i % 900) for i in range(2000))  # one long run of digit groups
+    assert len(glued) > 7900 and figures_in(glued) == []
+    counted = " personnes, ".join(str(100 + i % 900) for i in range(2000)) + " personnes."
+    figures = figures_in(counted)
+    assert len(figures) == 2000 and figures[0] == Figure("100", "personnes")
+    compared = " en France contre ".join(str(100 + i % 900) for i in range(2000)) + " en Italie."
+    assert [f.label for f in figures_in(compared)][:2] == ["France", "France"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe investira 800 millions d’euros en France.",  # no money noun: "800" + "millions d'euros"
+    "Le marché pèse 4,1 milliards.",
+    "Il fournit 30 lots cliniques destinés à la recherche.",
+    "Au total, 80 % des biomédicaments en essai clinique en France dépendent de sites étrangers.",
+    "PostgreSQL 14 apporte de nombreuses améliorations.",
+])
+def test_a_figure_is_shown_only_when_its_label_is_a_noun_phrase(text):
+    from presskit.transforms.key_figures import figures_in
+
+    assert figures_in(text) == []
+
+
+def test_a_target_is_labelled_as_a_target():
+    from presskit.transforms.key_figures import figures_in
+
+    assert figures_in("Le site créera 500 emplois d’ici 2027.") == [Figure("500", "emplois (objectif 2027)")]
+
+
+def test_auto_false_turns_automatic_figures_off_and_keeps_the_listed_ones(tmp_path):
+    from presskit.kit.folder import load_kit
+    from presskit.transforms.key_figures import ExtractFigures
+
+    (tmp_path / "presskit.toml").write_text(
+        '[figures]\nauto = false\n[[figures.items]]\nvalue = "500"\nlabel = "emplois"\nen = "jobs"\n',
+        encoding="utf-8")
+    kit = load_kit(tmp_path)
+    assert (kit.figures_auto, kit.figures, kit.figures_en) == (
+        False, (Figure("500", "emplois"),), (Figure("500", "jobs"),))
+    document = Document("fr", blocks=(Block("paragraph", "Plus de 500 participants."),))
+    assert ExtractFigures(kit.figures_auto)(document).figures == ()

@@ -4,8 +4,8 @@ from typing import ClassVar
 
 from presskit.document import Block, Document, Figure, Footnote, NoteRef, Speaker
 from presskit.glossary.glossary import load_glossary
-from presskit.translation.memory import TranslationMemory
 from presskit.transforms.translate import translate
+from presskit.translation.memory import TranslationMemory
 
 
 class DictMemory:
@@ -62,15 +62,46 @@ def test_numbers_and_addresses_need_no_translation():
     assert [s.origin for s in english.segments] == ["kept"]
 
 
-def test_quote_role_and_attribution_are_translated_names_kept():
+def test_quote_role_is_translated_and_an_attribution_the_documents_do_not_show_is_not_a_segment():
     quote = Block("quote", "Merci.", attribution="a conclu Guillaume Plane, Président.",
                   speaker=Speaker("Guillaume Plane", "Président", "CFB"))
     memory = DictMemory({"Merci.": "Thank you.", "a conclu Guillaume Plane, Président.":
                          "concluded Guillaume Plane, President.", "Président": "President"})
     english = translate(doc(quote), memory, lambda: None)
     block = english.blocks[0]
-    assert (block.text, block.attribution) == ("Thank you.", "concluded Guillaume Plane, President.")
-    assert block.speaker == Speaker("Guillaume Plane", "President", "CFB")
+    assert block.text == "Thank you."
+    assert block.speaker == Speaker("Guillaume Plane", "President", "CFB")  # shown: "— Name, Role"
+    assert sorted(s.source for s in english.segments) == ["Merci.", "Président"]
+
+
+def test_an_attribution_without_a_speaker_is_shown_so_translated():
+    quote = Block("quote", "Merci.", attribution="a conclu Guillaume Plane, Président.")
+    memory = DictMemory({"Merci.": "Thank you.", "a conclu Guillaume Plane, Président.":
+                         "concluded Guillaume Plane, President."})
+    assert translate(doc(quote), memory, lambda: None).blocks[0].attribution == \
+        "concluded Guillaume Plane, President."
+
+
+def test_labels_headings_and_figures_are_not_segments():
+    from presskit.document import About, Contact
+
+    french = doc(Block("paragraph", "Bonjour."), labels=("COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"),
+                 about=(About("CNLL", "Le CNLL fédère.", "À propos du CNLL"),),
+                 contacts=(Contact("Ann Lee", heading="Contact presse :"),),
+                 figures=(Figure("800", "millions d'euros"),))
+    engine = RecordingEngine()
+    english = translate(french, DictMemory({}), lambda: engine)
+    assert engine.calls == [(["Bonjour.", "Le CNLL fédère."], "fr", "en")]
+    assert [s.source for s in english.segments] == ["Bonjour.", "Le CNLL fédère."]
+    assert english.labels == () and english.figures == french.figures  # for EnglishFigures, next
+    assert (english.about[0].heading, english.contacts[0].heading) == ("About CNLL", "Press contact")
+
+
+def test_a_closing_line_with_an_address_is_a_segment():
+    closing = Block("closing", "Plus d'informations : https://e.fr/x", url="https://e.fr/x")
+    memory = DictMemory({"Plus d'informations : https://e.fr/x": "More information: https://e.fr/x"})
+    english = translate(doc(closing), memory, lambda: None)
+    assert english.blocks[0].text == "More information: https://e.fr/x"
 
 
 def test_footnote_call_moves_to_the_end_of_its_translated_sentence():
@@ -110,12 +141,11 @@ class EchoEngine(RecordingEngine):
         return [" ".join(self.WORDS.get(w, w) for w in t.split(" ")) for t in texts]
 
 
-def test_kept_segments_and_figures_are_localised():
-    french = doc(Block("paragraph", "85 %"), figures=(Figure("10 000", "emplois"),))
-    english = translate(french, DictMemory({"emplois": "jobs"}), lambda: None, glossary=GLOSSARY)
+def test_kept_segments_are_localised():
+    french = doc(Block("paragraph", "85 %"))
+    english = translate(french, DictMemory({}), lambda: None, glossary=GLOSSARY)
     assert english.blocks[0].text == "85%"
-    assert (english.figures[0].value, english.figures[0].label) == ("10,000", "jobs")
-    assert [s.origin for s in english.segments] == ["kept", "kept", "memory"]
+    assert [s.origin for s in english.segments] == ["kept"]
 
 
 def test_the_engine_gets_tokens_and_the_english_gets_localised_quantities():

@@ -21,9 +21,13 @@ OLD_SUBTITLE = "Setting the course for European leadership by 2030"
 NEW_SUBTITLE = "Heading for European leadership in 2030"
 
 
-def export(kit_dir, name=SAMPLE, **options):
-    """Export the review file of sources/<name>.fr.txt and return (path, parsed tree)."""
-    path, _ = export_review(load_kit(kit_dir), kit_dir / "sources" / f"{name}.fr.txt", Options(**options))
+def export(kit_dir, name=SAMPLE, engine=None, **options):
+    """Export the review file of sources/<name>.fr.txt and return (path, parsed tree); with an engine,
+    a draft build with it first (export reads what the last build produced and sends nothing)."""
+    source = kit_dir / "sources" / f"{name}.fr.txt"
+    if engine:
+        build(load_kit(kit_dir), [source], Options(engine=engine, draft=True))
+    path, _ = export_review(load_kit(kit_dir), source, Options(**options))
     return path, etree.parse(str(path))
 
 
@@ -51,7 +55,7 @@ def test_export_is_xliff_1_2_with_one_file_and_one_unit_per_segment(kit_dir, no_
     path, segments = export_review(load_kit(kit_dir), kit_dir / "sources" / f"{SAMPLE}.fr.txt",
                                    Options(offline=True))
     tree = etree.parse(str(path))
-    assert path == kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.xlf"
+    assert path == kit_dir / "review" / f"{SAMPLE}.en.xlf"  # `make clean` empties output/, not review/
     root = tree.getroot()
     assert root.tag == "{urn:oasis:names:tc:xliff:document:1.2}xliff" and root.get("version") == "1.2"
     assert b"document:1.1" not in path.read_bytes()
@@ -124,11 +128,12 @@ def test_machine_units_enter_the_memory_only_once_reviewed(new_release, no_netwo
     assert memory.lookup("Un titre inédit") is None  # machine text nobody approved stays out
 
 
-def test_a_state_change_alone_approves_a_machine_unit(new_release, no_network):
+def test_a_state_change_alone_approves_a_machine_unit_which_is_then_checked(new_release, no_network):
     path, _ = export(new_release, "nouveau", engine="fake")
     edit(path, {}, states={"title#0": "translated"})
     result = import_review(load_kit(new_release), path)
-    assert [(a[0], a[2]) for a in result.added] == [("title#0", "[EN] Un titre inédit")]
+    # approved by its state alone, then checked: the fake engine's echo is French, so it is refused now
+    assert result.added == [] and [(r[0], r[1][:15]) for r in result.refused] == [("title#0", "left in French:")]
 
 
 def test_the_memory_is_not_overwritten_by_a_stale_unit(new_release, no_network):
@@ -242,3 +247,49 @@ def test_an_external_dtd_is_neither_fetched_nor_refused(kit_dir, tmp_path, no_ne
     path.write_text(data, encoding="utf-8")
     original, units = read_review(path)
     assert original == f"{SAMPLE}.fr.txt" and len(units) > 40
+
+
+# --- the round trip as a translator lives it (issue 13) ----------------------------------------------
+
+
+def test_export_reads_the_last_build_and_sends_nothing(new_release, no_network):
+    kit = load_kit(new_release)
+    source = new_release / "sources" / "nouveau.fr.txt"
+    build(kit, [source], Options(engine="fake", draft=True))  # the machine draft fills the cache
+    path, segments = export_review(kit, source, Options())  # no engine: the fake one is not asked again
+    assert {s.origin for s in segments} == {"engine:fake"}
+    target = unit(etree.parse(str(path)), "title#0").find("x:target", NS)
+    assert (target.text, target.get("state")) == ("[EN] Un titre inédit", "needs-review-translation")
+
+
+def test_a_review_file_the_translator_changed_is_backed_up_before_a_new_export(new_release, no_network):
+    path, _ = export(new_release, "nouveau")
+    edit(path, {"title#0": "A new title"})
+    edited = path.read_bytes()
+    again, _ = export(new_release, "nouveau")
+    assert again == path and (path.parent / "nouveau.en.xlf.1.bak").read_bytes() == edited
+    export(new_release, "nouveau")  # the same content again: no new backup
+    assert sorted(p.name for p in path.parent.iterdir()) == ["nouveau.en.xlf", "nouveau.en.xlf.1.bak"]
+
+
+def test_units_carry_their_place_and_neighbours_and_fuzzy_candidates(kit_dir, no_network):
+    sample = (kit_dir / "sources" / f"{SAMPLE}.fr.txt").read_text(encoding="utf-8")
+    changed = sample.replace("Cap sur un leadership européen en 2030", "Cap sur un leadership européen d’ici 2030")
+    (kit_dir / "sources" / "fuzzy.fr.txt").write_text(changed, encoding="utf-8")
+    path, _ = export(kit_dir, "fuzzy")
+    tree = etree.parse(str(path))
+    subtitle = unit(tree, "subtitle#0")
+    notes = [n.text for n in subtitle.findall("x:note", NS) if n.get("from") == "presskit-context"]
+    assert notes[0].startswith("place: the subtitle (line ") and notes[0].endswith(" of the source)")
+    assert notes[1] == "previous: Succès du Congrès France Bioproduction" and notes[2].startswith("next: ")
+    [fuzzy] = [a for a in subtitle.findall("x:alt-trans", NS) if a.get("origin") == "memory-fuzzy"]
+    assert fuzzy.findtext("x:target", namespaces=NS) == OLD_SUBTITLE and int(fuzzy.get("match-quality")) >= 85
+
+
+def test_import_checks_each_unit_against_the_glossary_now(new_release, no_network):
+    path, _ = export(new_release, "nouveau")
+    edit(path, {"blocks[0].text#0": "Bioproduction is growing in France.", "title#0": "A new title"})
+    result = import_review(load_kit(new_release), path)
+    assert [a[0] for a in result.added] == ["title#0"]
+    [(unit_id, why)] = result.refused
+    assert unit_id == "blocks[0].text#0" and "'bioproduction' should read 'biomanufacturing'" in why

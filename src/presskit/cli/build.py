@@ -20,7 +20,7 @@ from presskit.cli.options import (
     mark,
     say,
 )
-from presskit.kit.folder import load_kit
+from presskit.kit.folder import kit_folder, load_kit
 from presskit.pipeline import Options, translate_release
 from presskit.runtime.render_pool import open_pool
 
@@ -45,7 +45,7 @@ def build(sources: tuple[Path, ...], out: Path | None, engine: str | None, engin
           offline: bool, draft: bool, bilingual: bool, pdfa: bool, attach: bool, now: str | None,
           kit_dir: Path) -> None:
     """Build the French and English DOCX and PDF of each release, with report.json."""
-    kit = load_kit(kit_dir)
+    kit = load_kit(kit_folder(kit_dir, sources))
     options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline, draft=draft,
                       bilingual=bilingual, pdfa=pdfa, attach=attach, now=now)
     pool = open_pool()
@@ -71,13 +71,20 @@ def _summary(result) -> None:
     report = result.report
     segments, terms = report["segments"], report["terms"]
     engines = ", ".join(f"{n} by {name}" for name, n in segments["engines"].items()) or "none by engine"
-    say(f"{mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
+    errors = sum(1 for p in report["problems"] if p["severity"] == "error")
+    if report["status"] == "draft":
+        left = f"{errors} problem{'s' if errors != 1 else ''} left" if errors else "no problem left"
+        say(f"{mark('draft', fg='yellow', bold=True)} {result.source.name} → {result.folder} "
+            f"(draft, not final: {left})")
+    else:
+        say(f"{mark('✓', fg='green', bold=True)} {result.source.name} → {result.folder} ({report['status']})")
     say(f"  segments: {segments['memory']} from memory, {engines}, "
         f"{segments['untranslated']} untranslated · terms: {terms['found']}/{terms['expected']}")
     _terms_table(terms)
     problems = report["problems"]
     for problem in problems[:SHOWN_PROBLEMS]:
-        say(f"  {mark(problem['severity'], fg='yellow')} {problem['path']}: {problem['message']}")
+        say(f"  {mark(problem['severity'], fg='yellow')} {problem.get('place') or problem['path']}: "
+            f"{problem['message']}")
     if len(problems) > SHOWN_PROBLEMS:
         say(f"  … and {len(problems) - SHOWN_PROBLEMS} more in {result.folder / 'report.json'}")
 
@@ -106,11 +113,11 @@ def _terms_table(terms: dict) -> None:
 def check(source: Path, engine: str | None, engine_url: str | None, offline: bool, kit_dir: Path) -> None:
     """Run the quality gate on a release's English without rendering (exit 1 when it would stop a build)."""
     options = Options(engine=engine, engine_url=engine_url, offline=offline)
-    done = translate_release(load_kit(kit_dir), existing(source), options)
+    done = translate_release(load_kit(kit_folder(kit_dir, (source,))), existing(source), options)
     errors = done.errors
     for problem in done.problems:
         colour = "red" if problem.severity == "error" else "yellow"
-        say(f"{mark(problem.severity, fg=colour)} {source.name} · {problem.path}: {problem.message}")
+        say(f"{mark(problem.severity, fg=colour)} {source.name} · {problem.where}: {problem.message}")
     say(f"{len(done.english.segments)} segments · {len(errors)} errors · "
         f"{len(done.problems) - len(errors)} warnings")
     if errors:

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from presskit.cli.options import PATH, Command, argument, mark, say
-from presskit.kit.init import create_kit
+from presskit.kit.init import create_kit, run_hint
 
 
 @click.command(cls=Command)
@@ -16,3 +16,4 @@ def init(folder: Path) -> None:
     created = create_kit(folder)
     say(f"{mark('✓', fg='green', bold=True)} created the kit {folder} ({len(created)} files); "
         f"try: cd {folder} && presskit build")
+    say(f"  {run_hint()}")

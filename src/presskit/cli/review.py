@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from presskit.cli.options import (
-    ENGINE_OPTION,
-    ENGINE_URL_OPTION,
     KIT_OPTION,
     OUT_OPTION,
     PATH,
@@ -17,9 +15,9 @@ from presskit.cli.options import (
     clean_errors,
     existing,
 )
-from presskit.kit.folder import load_kit
+from presskit.kit.folder import kit_folder, load_kit
 from presskit.pipeline import Options
-from presskit.review import export_review, import_review
+from presskit.review import export_review, import_review, review_file
 from presskit.translation.review import state_of
 
 
@@ -32,20 +30,24 @@ def review_app() -> None:
 @argument("source", "A French release (.txt, .md, .docx, .pdf).", type=PATH)
 @KIT_OPTION
 @OUT_OPTION
-@ENGINE_OPTION
-@ENGINE_URL_OPTION
-@click.option("--offline", is_flag=True, help="Send nothing: gaps are exported empty (state new).")
+@click.option("--offline", is_flag=True, hidden=True, help="Accepted for older scripts: export never sends anything.")
 @clean_errors
-def review_export(source: Path, kit_dir: Path, out: Path | None, engine: str | None,
-                  engine_url: str | None, offline: bool) -> None:
-    """Write output/<slug>/<slug>.en.xlf: one unit per English segment, with its state and provenance."""
+def review_export(source: Path, kit_dir: Path, out: Path | None, offline: bool) -> None:
+    """Write review/<slug>.en.xlf: the English of the last build (memory and engine cache), one unit per segment.
 
-    kit = load_kit(kit_dir)
-    options = Options(out=out, engine=engine, engine_url=engine_url, offline=offline)
-    path, segments = export_review(kit, existing(source), options)
+    Nothing is sent to an engine: build the release first (`presskit build --draft`) to get machine
+    translations, then export them for review. A file already there that differs is backed up first.
+    """
+
+    kit = load_kit(kit_folder(kit_dir, (source,)))
+    target = review_file(kit, existing(source), out)
+    backups_before = set(target.parent.glob(f"{target.name}.*.bak"))
+    path, segments = export_review(kit, existing(source), Options(out=out))
     states = Counter(state_of(s) for s in segments if s.origin != "kept")
     click.echo(f"{path}: {len(segments)} units ({states['final']} final, "
                f"{states['needs-review-translation']} to review, {states['new']} new)")
+    for backup in sorted(set(path.parent.glob(f"{path.name}.*.bak")) - backups_before):
+        click.echo(f"  the file there before differed (a translator's work?): kept as {backup}")
 
 
 @review_app.command("import")

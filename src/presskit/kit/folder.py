@@ -36,6 +36,9 @@ class Kit:
     base_url: str = ""  # [web] base_url: where the press room is published
     end_mark: str = "###"  # [wire] end_mark: "###" or "ENDS"
     follow_symlinks: bool = False  # [kit] follow_symlinks: read sources, logos, fonts through links
+    figures_en: tuple[Figure, ...] = ()  # the approved English of `figures` (label "" when none given)
+    figures_auto: bool = True  # [figures] auto = false: no figure read from the text
+    placeholders: tuple[str, ...] = ()  # example entries of `presskit init` left out of the settings
 
     @property
     def sources(self) -> Path:
@@ -87,6 +90,27 @@ def slug_of(source: Path) -> str:
     return slug or "release"
 
 
+def kit_folder(given: Path, sources: list[Path] | tuple[Path, ...] = ()) -> Path:
+    """The kit to use: `given` when it is a kit; else, when every source lies in one kit's `sources/`
+    folder, that kit (so `presskit build path/to/kit/sources/x.fr.txt` works from anywhere).
+
+    >>> kit_folder(Path("/nowhere"), [Path("/srv/kit/sources/a.fr.txt")]) == Path("/nowhere")
+    True
+    """
+    if _is_kit(given) or not sources:
+        return given
+    homes = {source.resolve().parent.parent for source in sources
+             if source.resolve().parent.name == "sources"}
+    if len(homes) == 1 and _is_kit(next(iter(homes))):
+        return next(iter(homes))
+    return given
+
+
+def _is_kit(folder: Path) -> bool:
+    """True when a folder holds a kit (a sources/ folder or presskit.toml)."""
+    return (folder / "sources").is_dir() or (folder / SETTINGS).is_file()
+
+
 def load_kit(root: Path) -> Kit:
     """Read the kit at `root`; without `presskit.toml`, defaults."""
     root = root.resolve()
@@ -103,16 +127,18 @@ def load_kit(root: Path) -> Kit:
                             hint=f"the sections are: {', '.join(sorted(_TOP_KEYS))}")
     translation = _table(data, "translation", path)
     follow = _boolean(_kit_table(data, path), "kit", "follow_symlinks", False, path)
+    figures, figures_en, auto = _figure_settings(data, path)
+    brand, organizations, contacts, dropped = _without_placeholders(
+        _table(data, "brand", path), _array(data, "organizations", path), _array(data, "contacts", path))
     return Kit(
         root=root,
-        theme=theme_from_settings(_table(data, "brand", path),
-                                  _array(data, "organizations", path), root, path,
-                                  follow_symlinks=follow),
-        contacts=tuple(_contact(item, path) for item in _array(data, "contacts", path)),
+        theme=theme_from_settings(brand, organizations, root, path, follow_symlinks=follow),
+        contacts=tuple(_contact(item, path) for item in contacts),
+        placeholders=dropped,
         offline_only=_boolean(translation, "translation", "offline", False, path),
         engine=_engine(translation, path),
         locale=_locale(translation.get("locale", "en_GB"), path),
-        figures=_figures(_array(data, "figures", path), path),
+        figures=figures, figures_en=figures_en, figures_auto=auto,
         engine_url=str(translation["url"]) if translation.get("url") else None,
         engine_settings=_engine_settings(translation, path, root),
         base_url=str(_table(data, "web", path).get("base_url", "")),
@@ -182,6 +208,20 @@ def _boolean(table: dict[str, Any], section: str, key: str, default: bool, path:
     return value
 
 
+def _without_placeholders(brand: dict[str, Any], organizations: list[dict[str, Any]],
+                          contacts: list[dict[str, Any]]):
+    """Leave out the example entries `presskit init` wrote (Marie Dupont, Exemple SA): (brand,
+    organisations, contacts, names left out)."""
+    from presskit.kit.init import PLACEHOLDERS, is_placeholder
+
+    dropped = [str(item.get("name", "")) for item in organizations + contacts if is_placeholder(item)]
+    if str(brand.get("name", "")).strip().lower() in PLACEHOLDERS:
+        dropped.append(str(brand["name"]))
+        brand = {key: value for key, value in brand.items() if key != "name"}
+    return (brand, [o for o in organizations if not is_placeholder(o)],
+            [c for c in contacts if not is_placeholder(c)], tuple(dict.fromkeys(dropped)))
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file into a dict, turning syntax errors into a clear error with the line."""
     try:
@@ -200,10 +240,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
                             hint="save it as UTF-8 text") from None
 
 
-def _figures(items: list[dict[str, Any]], path: Path) -> tuple[Figure, ...]:
-    """The key figures listed in the settings."""
+def _figure_settings(data: dict[str, Any], path: Path) -> tuple[tuple[Figure, ...], tuple[Figure, ...], bool]:
+    """(figures, their approved English, auto): `[[figures]]` entries, or a `[figures]` table with
+    `auto = false` and its entries as `[[figures.items]]`."""
+    value = data.get("figures", [])
+    auto = True
+    if isinstance(value, dict):
+        unknown = set(value) - {"auto", "items"}
+        if unknown or not isinstance(value.get("auto", True), bool):
+            raise PresskitError(f"[figures] takes auto = true/false and [[figures.items]] entries, "
+                                f"not {', '.join(sorted(unknown)) or 'this auto'}", path=path,
+                                hint="write auto = false to turn automatic key figures off")
+        auto, value = value.get("auto", True), value.get("items", [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise PresskitError("figures must be [[figures]] entries or a [figures] table", path=path,
+                            hint="write each entry as [[figures]] (or [[figures.items]])")
+    return figures_from_settings(value, path), english_figures_from_settings(value), auto
 
-    return figures_from_settings(items, path)
+
+def english_figures_from_settings(items: list[dict[str, Any]]) -> tuple[Figure, ...]:
+    """The approved English of each [[figures]] entry (`en`, `series_en`; "" when not given)."""
+    return tuple(Figure(str(item.get("value", "")), str(item.get("en", "")), str(item.get("series_en", "")))
+                 for item in items)
 
 
 def _end_mark(value: object, path: Path) -> str:
@@ -253,10 +311,11 @@ def figures_from_settings(items: list[dict[str, Any]], path: Path) -> tuple[Figu
     """Build figures from presskit.toml's [[figures]] entries (value, label, optional series)."""
     figures = []
     for n, item in enumerate(items, start=1):
-        unknown = set(item) - {"value", "label", "series"}
+        unknown = set(item) - {"value", "label", "series", "en", "series_en"}
         if unknown or not item.get("value") or not item.get("label"):
-            raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series "
-                                f"besides)", path=path, hint='write value = "85 %", label = "…"')
+            raise PresskitError(f"[[figures]] entry {n} needs value and label (and only series, en "
+                                f"and series_en besides)", path=path,
+                                hint='write value = "85 %", label = "…", en = "…" (the English label)')
         if len(str(item["value"])) > MAX_FIGURE_VALUE:
             raise PresskitError(f"[[figures]] entry {n}: the value {str(item['value'])[:30]!r}… is too "
                                 f"long for a key figure (at most {MAX_FIGURE_VALUE} characters)",

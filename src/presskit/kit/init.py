@@ -31,3 +31,28 @@ def create_kit(folder: Path) -> list[Path]:
         raise PresskitError(f"cannot create the kit: {error.strerror}", path=folder,
                             hint="choose a folder you can write to") from None
     return written
+
+
+PLACEHOLDERS = frozenset({"marie dupont", "exemple sa", "presse@example.org", "https://example.org/",
+                          "example.org", "+33 1 23 45 67 89"})
+"""The made-up names of the example settings: they never reach a real release."""
+
+
+def is_placeholder(item: dict) -> bool:
+    """True when a settings entry (contact, organisation) is the example's, not the kit's own.
+
+    >>> is_placeholder({"name": "Marie Dupont", "email": "presse@example.org"}), is_placeholder({"name": "Ann"})
+    (True, False)
+    """
+    return any(str(value).strip().lower() in PLACEHOLDERS for value in item.values())
+
+
+def run_hint() -> str:
+    """How to run presskit from the kit when it is installed in a virtual environment (`make kit`)."""
+    import sys
+
+    venv = Path(sys.prefix)
+    if sys.prefix == sys.base_prefix:
+        return "presskit is on your PATH: run `presskit build` in the kit folder"
+    return (f"presskit is installed in {venv}: run `{venv / 'bin' / 'presskit'} build`, or first "
+            f"`source {venv / 'bin' / 'activate'}` and then `presskit build`")

@@ -19,6 +19,12 @@ class Finding:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    place: str = ""  # where, in words the user knows: "paragraph 3, sentence 2 (line 14 of the source)"
+
+    @property
+    def where(self) -> str:
+        """The place when known, else the path."""
+        return self.place or self.path
 
     @property
     def is_error(self) -> bool:

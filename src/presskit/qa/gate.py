@@ -1,17 +1,21 @@
 """The QA gate: what is wrong with each English segment, as findings ("error" stops a final build).
 
-Errors: a segment untranslated, left in French or identical to its French; a number, web or e-mail
+Errors: a segment untranslated, left in French (lingua, names and numbers masked) or half French;
+a number, web or e-mail
 address of the French lost; brackets or quotation marks unpaired; a placeholder left; a glossary
 term missing or forbidden; a name changed. Warnings: a number added, a term repaired, an extreme
 length ratio.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from presskit.document import Document, Origin, Segment, TermStatus
 from presskit.glossary.entries import english_spans, pluralize
 from presskit.qa import segment_checks as qa
 from presskit.qa.document_checks import missing_links, missing_numbers
 from presskit.qa.findings import Finding, Severity
+from presskit.qa.places import place_of
 
 UNTRANSLATED, MEMORY, KEPT, GLOSSARY = Origin.UNTRANSLATED, Origin.MEMORY, Origin.KEPT, Origin.GLOSSARY
 RATIO_LIMITS = (0.5, 2.0)
@@ -26,7 +30,9 @@ def gate(source: Document, target: Document, glossary=None) -> list[Finding]:
     """
     if not target.segments:
         return document_findings(source, target) + term_findings(target)
-    return segment_findings(target, glossary) + term_findings(target)
+    found = segment_findings(target, glossary) + term_findings(target)
+    sentences = {segment.path: segment.source for segment in target.segments}
+    return [replace(f, place=place_of(f.path, source, sentences.get(f.path, ""))) for f in found]
 
 
 def excerpt(text: str, width: int = 60) -> str:
@@ -47,12 +53,13 @@ def segment_findings(target: Document, glossary=None) -> list[Finding]:
     for use in target.terms:
         if use.kind == "name":
             names.setdefault(use.path, []).append(use.surface)
+    known = glossary_words(glossary)
     found: list[Finding] = []
     for segment in target.segments:
         if segment.origin == UNTRANSLATED:
             found.append(Finding(segment.path, f"untranslated: {segment.source}"))
             continue
-        found += _segment(segment, tuple(names.get(segment.path, ())))
+        found += _segment(segment, tuple(names.get(segment.path, ())) + known)
         if glossary is not None:
             found += _forbidden_anywhere(segment, target, glossary)
     return found
@@ -69,16 +76,21 @@ def _segment(segment: Segment, names: tuple[str, ...]) -> list[Finding]:
     errors += [f"address {a} is missing or changed in English, in {where}"
                for a in qa.lost_addresses(source, english)]
     errors += [f"unpaired {kind} in English {excerpt(english)}" for kind in qa.new_imbalance(source, english)]
-    if segment.origin not in (KEPT, GLOSSARY) and qa.looks_french(english, names):
-        errors.append(f"left in French: {excerpt(english)}")
-    elif segment.engine and english.strip() == source.strip():
-        errors.append(f"identical to its French source: {where}")
+    if segment.origin not in (KEPT, GLOSSARY, MEMORY):  # the memory's English was checked at import
+        errors += qa.french_left(english, names)
     warnings = [f"number {n} is in the English but not in the French {where}" for n in extra]
     ratio = qa.length_ratio(source, english)
     if ratio is not None and not RATIO_LIMITS[0] <= ratio <= RATIO_LIMITS[1]:
         warnings.append(f"length ratio {ratio} (English/French) in {where}")
     return ([Finding(segment.path, message) for message in errors]
             + [Finding(segment.path, message, Severity.WARNING) for message in warnings])
+
+
+def glossary_words(glossary) -> tuple[str, ...]:
+    """The names and terms of the glossary, in both languages: masked before identifying a language."""
+    if glossary is None:
+        return ()
+    return tuple({form for entry in glossary.entries for form in (entry.fr, entry.en) if form})
 
 
 def _forbidden_anywhere(segment: Segment, target: Document, glossary) -> list[Finding]:

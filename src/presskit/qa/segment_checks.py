@@ -9,22 +9,13 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
-from presskit.patterns import EMAIL, URL, url_key, urls_in
+from presskit.patterns import EMAIL, url_key, urls_in
 from presskit.translation.quantities import localize
 
 _EN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\d.,])\d+(?:\.\d+)?")
 _PLACEHOLDER = re.compile(r"[⟦⟧]")  # a token, or a piece of one
 _PAIRS = {"round brackets": ("(", ")"), "square brackets": ("[", "]"),
           "quotation marks": ("«“", "»”")}
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_FRENCH_WORDS = frozenset(
-    "le la les des du de un une et est sont à au aux ce cette ces qui que pour dans avec sur par "
-    "nous vous leur leurs son sa ses notre nos été être avoir ont plus aussi mais donc où très "
-    "entre sous chez comme afin ainsi dont lors depuis en ne pas se il elle ils elles sera seront "
-    "était cela ceci tous toutes".split())
-_ENGLISH_WORDS = frozenset(
-    "the of and is are to in for with that this these on by we you their its our have has been "
-    "be will from as at an it which more also but so where very between under into than".split())
 
 
 def english_numbers(text: str) -> Counter[Decimal]:
@@ -120,25 +111,55 @@ def placeholders_left(english: str) -> bool:
     return bool(_PLACEHOLDER.search(english))
 
 
-def looks_french(text: str, ignore: tuple[str, ...] = ()) -> bool:
-    """True if a sentence reads as French: more French than English function words, at least three.
+def french_left(english: str, names: tuple[str, ...] = ()) -> list[str]:
+    """What is French in an English segment: all of it (lingua), or a share of its words (mixed).
 
-    `ignore` lists names to leave out ("Congrès France Bioproduction" is a name, not French text).
+    Names, glossary terms, numbers and addresses are masked first, so a segment that holds only
+    those, or reads as English although it is the same in French ("Innovation"), passes. French:
+    every word a French-only word; or lingua sure of French (≥ 0.9, "Liens utiles"); or a
+    French-only word and lingua leaning French (≥ 0.6); or four words or more and lingua ≥ 0.7.
 
-    >>> looks_french("La bioproduction est un enjeu pour la France et pour les patients.")
-    True
-    >>> looks_french("Biomanufacturing is a priority for France and for the patients of tomorrow.")
-    False
-    >>> looks_french("Throughout the Congrès de la Bioproduction, stakeholders met.", ("Congrès de la Bioproduction",))
-    False
+    >>> french_left("Innovation"), french_left("Lyon, le 12 March 2026", ("Lyon",))
+    ([], ['left in French: “Lyon, le 12 March 2026”'])
+    >>> [message] = french_left("The new plants of the sector will create des emplois directs et "
+    ...                         "indirects in the region.")
+    >>> message[:70]
+    'half French (4 of 16 words read as French: des, et, emplois, directs):'
     """
-    for name in sorted(ignore, key=len, reverse=True):
-        text = text.replace(name, " ")
-    text = URL.sub(" ", EMAIL.sub(" ", text))
-    words = [w.lower() for w in _WORD.findall(text)]
-    french = sum(w in _FRENCH_WORDS for w in words)
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    return french >= 3 and french > english
+    from presskit.language_id import (
+        FRENCH_CONFIDENCE,
+        MARKED_FRENCH,
+        SURELY_FRENCH,
+        confidence,
+        french_runs,
+        french_words,
+        mask,
+    )
+
+    masked = mask(english, names)
+    words = masked.split()
+    if not words:
+        return []
+    marked = french_words(masked)
+    quoted = _excerpt(english)
+    sure = confidence(masked.lower())
+    if len(marked) == len(words) or sure >= SURELY_FRENCH or (marked and sure >= MARKED_FRENCH) \
+            or (len(words) >= 4 and sure >= FRENCH_CONFIDENCE):
+        return [f"left in French: {quoted}"]
+    if len(words) >= 4:
+        marked = list(dict.fromkeys(marked + french_runs(masked)))
+    if len(marked) >= 2 and len(marked) / len(words) >= 0.15:
+        return [f"half French ({len(marked)} of {len(words)} words read as French: "
+                f"{', '.join(marked)}): {quoted}"]
+    return []
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    """A short quotation of a segment."""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[:width].rsplit(" ", 1)[0] + "…"
+    return f"“{text}”"
 
 
 def length_ratio(french: str, english: str) -> float | None:

@@ -1,4 +1,4 @@
-"""Is this text French? A count of each language's most frequent short words (no dictionary to load)."""
+"""Is this text French? lingua (the QA gate's identifier) on its words; no language's common words at all: gibberish."""
 from __future__ import annotations
 
 import re
@@ -37,20 +37,42 @@ def language_scores(text: str) -> tuple[int, dict[str, float]]:
     return total, {lang: sum(w in vocabulary for w in words) / total for lang, vocabulary in _SETS.items()}
 
 
+GIBBERISH = "?"
+"""What `guess_language` says of a text whose words are no language's."""
+_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
+_SAMPLE_WORDS = 1500  # enough to identify a language; a long release is not read twice
+_MIN_COMMON = 0.05  # real text of any language has far more of its frequent words than this
+
+
 def guess_language(text: str) -> str:
-    """"fr", another language code, or "" when the text is too short or has too few common words."""
-    total, scores = language_scores(text)
-    if total < MIN_WORDS:
-        return ""
-    best = max(scores, key=scores.__getitem__)
-    if scores["fr"] >= 0.04 and scores["fr"] >= 0.5 * scores[best]:
-        return "fr"
-    return best if scores[best] >= 0.06 else ""
+    """"fr", another language code, GIBBERISH, or "" when the text has too few words to judge.
+
+    The same identifier as the QA gate's (`presskit.language_id`, lingua) on the words left once
+    names, numbers, addresses and punctuation are set aside, so French full of punctuation or names
+    is judged by its words; words that are no language's frequent words at all are gibberish.
+    """
+    from presskit.language_id import best_language, mask, plain_words
+
+    words = plain_words(text[:200_000]).split()
+    unnamed = mask(" ".join(words[:_SAMPLE_WORDS])).split()
+    if len(words) < MIN_WORDS or len(unnamed) < MIN_WORDS // 2:
+        return ""  # too short, or mostly names: nothing to judge
+    _total, scores = language_scores(" ".join(unnamed))
+    if max(scores.values()) < _MIN_COMMON:
+        return GIBBERISH
+    language, _confidence = best_language(" ".join(words[:_SAMPLE_WORDS]), _LANGUAGES, low_accuracy=True)
+    return language
 
 
 def check_french(text: str, source: str = "") -> None:
-    """Raise PresskitError when the text is clearly written in another language than French."""
+    """Raise PresskitError when the text is clearly written in another language than French, or is no text."""
     language = guess_language(text)
+    if language == GIBBERISH:
+        raise PresskitError(
+            "this release does not read as text in any language (its words are no language's "
+            "common words)", path=source or None, line=None,
+            hint="check that the file is the press release itself, saved as text (not an export of "
+                 "codes or a damaged copy)")
     if language and language != "fr":
         raise PresskitError(
             f"this release seems to be written in {_NAMES.get(language, language)}, not French",

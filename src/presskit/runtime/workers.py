@@ -203,11 +203,37 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
 
 
 def _run_inherited(*args):
-    """Run, in the child, the task its parent left; save the child's memos (it skips exit handlers)."""
+    """Run, in the child, the task its parent left; save the child's memos (it skips exit handlers).
+
+    A user's error comes back to the parent as the error it is (`portable`), so a batch says what
+    a single build says instead of a broken pool.
+    """
     try:
         return _TASK(*args)
+    except PresskitError as error:
+        raise portable(error) from None
     finally:
         save_memos()
+
+
+def portable(error: PresskitError) -> PresskitError:
+    """The error as a class any process can rebuild (a subclass with its own constructor becomes
+    the base class of its exit code), with its message, file, line and hint.
+
+    >>> import pickle
+    >>> class Odd(PresskitError):
+    ...     def __init__(self, message, done):
+    ...         super().__init__(message, hint="run again")
+    >>> copy = pickle.loads(pickle.dumps(portable(Odd("cannot reach libre", {}))))
+    >>> type(copy).__name__, str(copy), copy.exit_code
+    ('PresskitError', 'cannot reach libre\\n  → run again', 2)
+    """
+    from presskit.errors import IncompleteTranslation
+
+    if type(error).__init__ is PresskitError.__init__:
+        return error
+    base = IncompleteTranslation if error.exit_code == IncompleteTranslation.exit_code else PresskitError
+    return base(error.message, path=error.path, line=error.line, hint=error.hint)
 
 
 def map_forked(function: Callable[..., T], items: list, workers: int | None = None) -> list[T]:

@@ -8,6 +8,13 @@ Sentences (pysbd) are the unit. For each distinct sentence, in this order:
 - otherwise the engine gets it with names, terms and quantities protected by tokens, which are
   restored after (see `presskit.translation.protection`); "engine:<name>", or "untranslated" without an engine.
 
+One rule decides what is a segment: what the English documents show, and only that (`shown`).
+Labels presskit never prints ("COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"), the section
+headings it writes itself in approved wording ("About X", "Press contact"), an attribution the
+renderers replace by the speaker's name and role, and key figures are not translated: nothing of
+them reaches the engine. The English document carries the French figures until
+`presskit.transforms.english_figures` (the next step) takes them from the English text.
+
 A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
 with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
 """
@@ -19,7 +26,6 @@ from typing import Callable, Protocol
 
 from presskit.document import Block, Document, NoteRef, Origin, Segment, TermUse, engine_origin, map_texts
 from presskit.translation.memory import FUZZY_THRESHOLD
-from presskit.translation.quantities import localize
 from presskit.translation.protection import (
     APPLIED,
     MISSING,
@@ -29,7 +35,9 @@ from presskit.translation.protection import (
     restore,
     verify,
 )
+from presskit.translation.quantities import localize
 from presskit.translation.segmentation import join_like, needs_translation, split_spans
+from presskit.typesetting.labels import label, organization_is_french_text
 
 MEMORY, UNTRANSLATED, KEPT, GLOSSARY = Origin.MEMORY, Origin.UNTRANSLATED, Origin.KEPT, Origin.GLOSSARY
 
@@ -48,6 +56,7 @@ class Engine(Protocol):
     name: str
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
+    # (an engine may answer None for a text it has no English for: the sentence stays untranslated)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,36 @@ class Sentence:
 
 
 
+_HIDDEN = re.compile(r"^(?:labels\[\d+\]|figures\[\d+\]\..*|contacts\[\d+\]\.heading)$")
+
+
+def shown(document: Document, path: str) -> bool:
+    """True when the text at `path` is something the documents show, so a segment to translate.
+
+    >>> from presskit.document import About, Speaker
+    >>> french = Document("fr", labels=("COMMUNIQUÉ DE PRESSE",), about=(About("CNLL", "…", "À propos du CNLL"),),
+    ...                   blocks=(Block("quote", "Oui", speaker=Speaker("Ann Lee"), attribution="a dit Ann Lee"),))
+    >>> [shown(french, p) for p in ("labels[0]", "about[0].heading", "blocks[0].attribution", "blocks[0].text")]
+    [False, False, False, True]
+    """
+    if _HIDDEN.match(path):
+        return False
+    about = re.fullmatch(r"about\[(\d+)\]\.heading", path)
+    if about:  # "About X" is written, unless X is French words rather than a name
+        organization = document.about[int(about.group(1))].organization
+        return not organization or organization_is_french_text(organization)
+    attribution = re.fullmatch(r"blocks\[(\d+)\]\.attribution", path)
+    if attribution:
+        speaker = document.blocks[int(attribution.group(1))].speaker
+        return not (speaker and speaker.name)  # the renderers write "— Name, Role" instead
+    return True
+
+
+def map_shown(document: Document, fn: Callable[[str, str], str]) -> Document:
+    """`map_texts` over the texts the documents show; the others are left as they are."""
+    return map_texts(document, lambda path, text: fn(path, text) if shown(document, path) else text)
+
+
 def sentences_of(document: Document) -> list[str]:
     """Return the distinct sentences of the document's translatable texts, in reading order."""
     found: dict[str, None] = {}
@@ -72,7 +111,7 @@ def sentences_of(document: Document) -> list[str]:
             found.setdefault(text[start:end])
         return text
 
-    map_texts(document, visit)
+    map_shown(document, visit)
     return list(found)
 
 
@@ -139,6 +178,10 @@ def _machine(pending: dict[str, Protected], memory: Memory, engine_for, language
     outputs = engine.translate([p.text for p in pending.values()], *languages)
     results = {}
     for (sentence, protected), output in zip(pending.items(), outputs):
+        if output is None:  # an engine that only reads a cache (the review export) has no English for it
+            results[sentence] = Sentence(sentence, UNTRANSLATED, protected.matches,
+                                         (MISSING,) * len(protected.matches), *fuzzy[sentence])
+            continue
         outcome = restore(output, protected)
         results[sentence] = Sentence(outcome.text, engine_origin(engine.name), protected.matches,
                                      outcome.statuses, *fuzzy[sentence])
@@ -174,11 +217,21 @@ def _assemble(document: Document, done: dict[str, Sentence], target: str, with_t
         targets_by_path[path] = targets
         return join_like(text, spans, targets)
 
-    english = map_texts(document, translate_text)
+    english = _approved_headings(map_shown(document, translate_text), target)
     blocks = tuple(_move_notes(f"blocks[{i}]", src, dst, targets_by_path)
                    for i, (src, dst) in enumerate(zip(document.blocks, english.blocks)))
     terms = tuple(uses) if with_terms else document.terms
     return english.evolve(lang=target, blocks=blocks, segments=tuple(segments), terms=terms)
+
+
+def _approved_headings(english: Document, target: str) -> Document:
+    """Headings presskit writes itself in the target language's approved wording; labels it never shows left out."""
+    contacts = tuple(replace(c, heading=label(target, "contact") if c.heading else "")
+                     for c in english.contacts)
+    about = tuple(replace(a, heading=label(target, "about", org=a.organization))
+                  if a.organization and not organization_is_french_text(a.organization) else a
+                  for a in english.about)
+    return english.evolve(labels=(), contacts=contacts, about=about)
 
 
 def _term_uses(path: str, result: Sentence) -> list[TermUse]:

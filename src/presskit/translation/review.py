@@ -1,7 +1,9 @@
 """The translators' review round trip: a release's English segments out as XLIFF 1.2, back into the memory.
 
-Export: one `<file>` (original = the release's file name, fr-FR → en-GB), one `<trans-unit>` per
-segment, its id the segment's path ("blocks[3].text#2"). The target's `state`: "final" (approved
+Export: `review/<slug>.en.xlf` in the kit; one `<file>` (original = the release's file name,
+fr-FR → en-GB), one `<trans-unit>` per segment, its id the segment's path ("blocks[3].text#2"),
+with notes from "presskit-context" (its place, the previous and next sentences) and a fuzzy memory
+match as an `<alt-trans origin="memory-fuzzy" match-quality="91">` candidate. The target's `state`: "final" (approved
 memory, or written from the glossary alone), "needs-review-translation" (an engine), "new"
 (untranslated: empty target); its `state-qualifier` (exact-match, mt-suggestion, leveraged-glossary)
 and notes from "presskit" (origin, score, fuzzy-match note) give the provenance; an
@@ -17,6 +19,7 @@ export and the reviewer did not touch the unit, the memory is kept (and that is 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -30,14 +33,18 @@ from presskit.runtime.lock import files_lock
 from presskit.document import Segment
 from presskit.errors import PresskitError
 from presskit.kit.folder import Kit, slug_of
+from presskit.runtime.atomic import write_bytes
+from presskit.runtime.safe_xml import read_xml
 from presskit.translation.memory import TranslationMemory, normalise
 from presskit.translation.segmentation import needs_translation
-from presskit.runtime.safe_xml import read_xml
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 SOURCE_LANG, TARGET_LANG = "fr-FR", "en-GB"
 APPROVED_STATES = frozenset({"translated", "signed-off", "final"})
 ORIGIN = "presskit"  # `from` of presskit's notes; prefix of its alt-trans origin
+CONTEXT = "presskit-context"  # `from` of the notes that give a unit's place and neighbours
+FUZZY_ORIGIN = "memory-fuzzy"  # origin of an alt-trans offering the memory's closest inexact match
+_FUZZY = re.compile(r"^fuzzy memory match (\d+)%: (.+)$", re.DOTALL)
 MEMORY_FILE = "memory.tmx"
 KEPT, GLOSSARY = "kept", "glossary"  # origins of segments written without memory or engine
 _HINT = "export it again with `presskit review export`, or fix the XML at that line"
@@ -60,21 +67,34 @@ class _Store(xliff.xlifffile):
 
 
 def review_path(kit: Kit, source: Path, out: Path | None = None) -> Path:
-    """Where the review file of a release goes: `output/<slug>/<slug>.en.xlf`."""
-    slug = slug_of(source)
-    return (out or kit.output) / slug / f"{slug}.en.xlf"
+    """Where the review file of a release goes: `review/<slug>.en.xlf` in the kit (kept by `make clean`)."""
+    return (out or kit.root / "review") / f"{slug_of(source)}.en.xlf"
 
 
 def export_review(kit: Kit, source: Path, segments: list[Segment], out: Path | None = None) -> Path:
     """Write the XLIFF of a release's English segments; return its path."""
     path = review_path(kit, source, out)
+    write_review(path, xliff_bytes(segments, source.name))
+    return path
+
+
+def write_review(path: Path, data: bytes) -> Path | None:
+    """Write a review file; one already there that differs (a translator's work) is first copied to
+    `<name>.<n>.bak`, the first free n. Return that backup, or None."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise PresskitError(f"cannot create the output folder ({error.strerror})", path=path.parent,
+        raise PresskitError(f"cannot create the review folder ({error.strerror})", path=path.parent,
                             hint="choose another folder with --out or fix its permissions") from None
-    write_bytes(path, xliff_bytes(segments, source.name), what="review file")
-    return path
+    backup = None
+    if path.is_file() and path.read_bytes() != data:
+        number = 1
+        while path.with_name(f"{path.name}.{number}.bak").exists():
+            number += 1
+        backup = path.with_name(f"{path.name}.{number}.bak")
+        write_bytes(backup, path.read_bytes(), what="backup of the review file")
+    write_bytes(path, data, what="review file")
+    return backup
 
 
 def state_of(segment: Segment) -> str:
@@ -94,17 +114,20 @@ def _qualifier(segment: Segment) -> str | None:
             GLOSSARY: "leveraged-glossary"}.get(segment.origin)
 
 
-def xliff_bytes(segments: list[Segment], original: str) -> bytes:
-    """The XLIFF 1.2 document of a release's English segments."""
+def xliff_bytes(segments: list[Segment], original: str,
+                contexts: dict[str, list[str]] | None = None) -> bytes:
+    """The XLIFF 1.2 document of a release's English segments (`contexts`: notes for each unit's id)."""
     store = _Store(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
     store.createfilenode(original, SOURCE_LANG, TARGET_LANG)
     for segment in segments:
-        _add_unit(store, segment, original)
+        unit = _add_unit(store, segment, original)
+        for line in (contexts or {}).get(segment.path, []):
+            unit.addnote(line, origin=CONTEXT)
     etree.cleanup_namespaces(store.document.getroot())
     return bytes(store)
 
 
-def _add_unit(store: _Store, segment: Segment, original: str) -> None:
+def _add_unit(store: _Store, segment: Segment, original: str) -> xliff.xliffunit:
     """Add one segment as a trans-unit with its state, provenance notes and exported target."""
     state = state_of(segment)
     target = "" if state == "new" else segment.target
@@ -125,6 +148,10 @@ def _add_unit(store: _Store, segment: Segment, original: str) -> None:
     if target and segment.origin != KEPT:
         quality = f"{segment.score * 100:.0f}" if segment.origin == "memory" else None
         unit.addalttrans(target, origin=f"{ORIGIN}:{segment.origin}", matchquality=quality)
+    fuzzy = _FUZZY.match(segment.note)
+    if fuzzy:  # a candidate the translator can take: the memory's closest inexact match
+        unit.addalttrans(fuzzy.group(2), origin=FUZZY_ORIGIN, matchquality=fuzzy.group(1))
+    return unit
 
 
 @dataclass(frozen=True)
@@ -210,17 +237,19 @@ class ImportResult:
 SegmentsOf = Callable[[Path, TranslationMemory], Iterable[Segment]]
 
 
-def import_review(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResult:
+def import_review(kit: Kit, path: Path, segments_of: SegmentsOf,
+                  check: Callable[[str, str], list[str]] = lambda french, english: []) -> ImportResult:
     """Store a review file's approved units in `glossary/memory.tmx`, backups first (rules: module docstring).
 
     `segments_of(release, memory)` gives the release's segments as presskit reads them now, with
-    nothing sent over the network.
+    nothing sent over the network; `check(french, english)` lists the problems of an approved unit
+    (glossary, numbers, French left): a unit with one is refused, with the reason.
     """
     with files_lock(kit.glossary):  # another import or build writing the memory: wait, else refuse
-        return _import_locked(kit, path, segments_of)
+        return _import_locked(kit, path, segments_of, check)
 
 
-def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResult:
+def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf, check) -> ImportResult:
     """`import_review` once the kit's translator files are locked: read, decide, write."""
     original, units = read_review(Path(path))
     memory = TranslationMemory.load(kit.glossary)
@@ -229,6 +258,7 @@ def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResul
     decided: dict[str, str] = {}
     for unit in units:
         _decide(unit, current.get(unit.id), memory, decided, result)
+    _check_stored(result, check)
     for _, source, *rest in result.added + result.replaced:
         memory.add(source, rest[-1])
     saved = memory.save(result.memory) if result.added or result.replaced else 0
@@ -237,6 +267,19 @@ def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf) -> ImportResul
     written = backed_up | set(replace_targets(kit.glossary, replacements, backed_up))
     result.backups = sorted(b for b in (p.with_name(p.name + ".bak") for p in written) if b.exists())
     return result
+
+
+def _check_stored(result: ImportResult, check: Callable[[str, str], list[str]]) -> None:
+    """Refuse the units about to enter the memory whose English has a problem (the reason given)."""
+    for name in ("added", "replaced"):
+        kept = []
+        for entry in getattr(result, name):
+            problems = check(entry[1], entry[-1])
+            if problems:
+                result.refused.append((entry[0], "; ".join(problems)))
+            else:
+                kept.append(entry)
+        setattr(result, name, kept)
 
 
 def _current_segments(kit: Kit, original: str, path: Path,

@@ -71,6 +71,49 @@ def label(lang: str, key: str, **values: str) -> str:
     return _table(lang)[key].format(**values)
 
 
+_ABOUT = re.compile(r"^\s*[AÀ]\s+propos\s+(?P<prep>du|de\s+la|de\s+l[’']|des|d[’']|de)\s*(?P<rest>.*?)\s*:?\s*$",
+                    re.IGNORECASE)
+_VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœh]", re.IGNORECASE)
+
+
+_FRENCH_SMALL_WORDS = re.compile(r"(?:^|[\s,])(?:le|la|les|de|du|des|et|[dl][’'])(?=[\s\w])", re.IGNORECASE)
+
+
+def organization_is_french_text(organization: str) -> bool:
+    """True when an About section's "organisation" is French words, not a name ("ministère de
+    l’Intérieur", "Philippe Donadieu, le dirigeant fondateur"): its heading is then translated.
+
+    >>> organization_is_french_text("ministère de l’Intérieur"), organization_is_french_text("Kozea group")
+    (True, False)
+    """
+    return bool(_FRENCH_SMALL_WORDS.search(organization))
+
+
+def about_heading(lang: str, organization: str, heading: str = "") -> str:
+    """The approved "About X" heading in `lang`; in French with the source's grammar (du, de la, d').
+
+    >>> about_heading("fr", "CNLL", "A propos du CNLL"), about_heading("fr", "Aquélia")
+    ('À propos du CNLL', 'À propos d’Aquélia')
+    >>> about_heading("fr", "DINUM", "À propos de la DINUM :"), about_heading("en", "CNLL", "À propos du CNLL")
+    ('À propos de la DINUM', 'About CNLL')
+    >>> about_heading("fr", "Medicen", "A PROPOS DE MEDICEN"), about_heading("fr", "", "Qui sommes-nous ?")
+    ('À propos de Medicen', 'Qui sommes-nous ?')
+    """
+    if not organization:
+        return heading
+    if not lang.lower().startswith("fr"):
+        if heading and organization_is_french_text(organization):
+            return heading  # the English document carries the translated heading
+        return label(lang, "about", org=organization)
+    match = _ABOUT.match(heading or "")
+    if match:
+        prep = re.sub(r"\s+", " ", match.group("prep").lower()).replace("'", "’")
+    else:
+        prep = "d’" if _VOWEL.match(organization) else "de"
+    joiner = "" if prep.endswith("’") else " "
+    return f"À propos {prep}{joiner}{organization}"
+
+
 def lang_tag(lang: str) -> str:
     """Return the BCP 47 tag files carry for `lang` ("fr" → "fr-FR", "en" → "en-GB").
 

@@ -260,8 +260,7 @@ def _footnotes(w: _Writer) -> None:
 def _about(w: _Writer) -> None:
     """An "About X" heading and its paragraphs for each organisation."""
     for about in w.document.about:
-        title = (labels.label(w.document.lang, "about", org=about.organization)
-                 if about.organization else about.heading)
+        title = labels.about_heading(w.document.lang, about.organization, about.heading)
         w.text(title, "Heading 1")
         for text in about.text.split("\n\n"):
             if text.strip():

@@ -206,7 +206,7 @@ def notes(ctx: Context) -> list[Flowable]:
 
 def about_title(ctx: Context, organization: str, heading: str) -> str:
     """ "À propos de X" / "About X", or the heading as written."""
-    return labels.label(ctx.lang, "about", org=organization) if organization else heading
+    return labels.about_heading(ctx.lang, organization, heading)
 
 
 def about(ctx: Context) -> list[Flowable]:
