@@ -1,5 +1,6 @@
 """Shared fixtures: the repository's own kit, copied so tests never write into it."""
 import pytest
+
 from helpers import copy_kit
 
 

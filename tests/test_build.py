@@ -5,9 +5,9 @@ import zipfile
 
 import docx
 import pytest
-from helpers import ROOT, SAMPLE, copy_kit
 from pypdf import PdfReader
 
+from helpers import ROOT, SAMPLE, copy_kit
 from presskit.build import Options, build
 from presskit.kit.folder import load_kit
 from presskit.readers import read

@@ -17,7 +17,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from presskit.typesetting import labels
 from presskit.document import Document
 from presskit.errors import IncompleteTranslation, PresskitError
 from presskit.kit.folder import Kit, slug_of
@@ -27,6 +26,7 @@ from presskit.runtime import staging
 from presskit.runtime.lock import build_lock
 from presskit.runtime.render_pool import LANGUAGE_FORMATS, InProcessPool, Pending, RenderPool
 from presskit.runtime.workers import wait_quietly
+from presskit.typesetting import labels
 
 
 @dataclass
@@ -139,7 +139,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 progress(f"writing {slug}.bilingual.pdf")
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
                                            folder / f"{slug}.bilingual.pdf"))
-        outputs = [render.result() for render in renders]
+        outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
             press = _submit_press(pool, (french_files[0], english), kit, slug, folder, outputs, options,
                                   progress)

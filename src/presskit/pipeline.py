@@ -50,8 +50,6 @@ class Options:
     pdfa: bool = False
     attach: bool = False  # attach each language's PDF to its e-mail
     now: str | None = None  # ISO time the web pages take as now (embargoes); default: the clock
-    attach: bool = False  # attach each language's PDF to its e-mail
-    now: str | None = None  # ISO time the web pages take as now (embargoes); default: the clock
 
 
 @dataclass(frozen=True)

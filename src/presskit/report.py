@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
+from presskit.runtime.atomic import write_bytes
 
 
 def build_report(source: Path, french: Document, english: Document, problems: list, outputs: list[Path],

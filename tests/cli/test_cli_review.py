@@ -1,9 +1,9 @@
 """`presskit review export|import` as a translator runs them: messages and exit codes (click's CliRunner)."""
 import pytest
 from click.testing import CliRunner
-from helpers import SAMPLE
 from lxml import etree
 
+from helpers import SAMPLE
 from presskit.cli.review import review_app
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}

@@ -1,6 +1,7 @@
 """render_tree: the outline `presskit parse FILE` prints."""
 from __future__ import annotations
 
+from presskit.cli.tree import render_tree, shorten
 from presskit.document import (
     About,
     Block,
@@ -11,7 +12,6 @@ from presskit.document import (
     NoteRef,
     Speaker,
 )
-from presskit.cli.tree import render_tree, shorten
 
 
 def test_tree_shows_every_part_indented() -> None:

@@ -13,9 +13,10 @@ import sys
 import zipfile
 
 import pytest
-from helpers import SAMPLE, copy_kit
 from pypdf import PdfReader
 from standins import DeepL, GoogleCloud
+
+from helpers import SAMPLE, copy_kit
 
 KEY = "secret-deepl-key-e2e-99:fx"
 NEW = "Les nouveaux biomédicaments de Medicen arrivent en France dès 2027."

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import SAMPLE, copy_kit
 from test_build_engines import presskit
 
+from helpers import SAMPLE, copy_kit
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from presskit.document import Block, Document
 from presskit.engines import FakeEngine
 from presskit.glossary.glossary import Entry, Glossary
-from presskit.translation.protection import protect, restore
 from presskit.transforms.translate import translate
+from presskit.translation.protection import protect, restore
 
 GLOSSARY = Glossary([Entry("biomédicament", "biopharmaceutical", forbidden=("biomedicine",)),
                      Entry("Medicen", "Medicen", "name")])

@@ -2,9 +2,9 @@
 import shutil
 
 import pytest
-from helpers import ROOT
 from lxml import etree
 
+from helpers import ROOT
 from presskit.errors import PresskitError
 from presskit.glossary.csv_files import read_folder
 from presskit.glossary.tbx import export_tbx, import_tbx, read_tbx

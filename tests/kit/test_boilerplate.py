@@ -1,9 +1,9 @@
 """The boilerplate library: approved About texts added when a release lacks them."""
 import pytest
 
-from presskit.kit.boilerplate import load_boilerplate, with_boilerplate
 from presskit.document import About, Document
 from presskit.errors import PresskitError
+from presskit.kit.boilerplate import load_boilerplate, with_boilerplate
 
 
 @pytest.fixture

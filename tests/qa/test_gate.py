@@ -160,10 +160,10 @@ def test_a_forbidden_translation_of_a_term_absent_from_the_french_is_an_error():
 
 
 def test_the_sample_release_passes_the_gate():
-    from presskit.transforms.annotate_terms import annotate_terms
-    from presskit.translation.memory import TranslationMemory
     from presskit.readers import read
+    from presskit.transforms.annotate_terms import annotate_terms
     from presskit.transforms.translate import translate
+    from presskit.translation.memory import TranslationMemory
 
     french = annotate_terms(read(ROOT / "sources" / "congres-france-bioproduction-2021.fr.txt"), GLOSSARY)
     english = translate(french, TranslationMemory.load(ROOT / "glossary"), lambda: None, glossary=GLOSSARY)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -124,10 +123,11 @@ def test_a_very_long_word_or_address_is_kept_whole() -> None:
 
 @pytest.mark.parametrize("body", ["Début " + "x." * 50_000, "mot1 et\n1 note\n" * 5000, "une ligne\n" * 20_000,
                                   "Une phrase.\n\n" * 20_000, "Jean Dupont a dit\n\n" * 5000])
-def test_large_inputs_read_in_linear_time(body: str) -> None:
-    started = time.perf_counter()
+def test_large_inputs_are_read_whole(body: str) -> None:
+    """Large, repetitive inputs (their timing is in bench/adversarial.py) keep every word."""
     doc = parse_text("Titre\n\n" + body)
-    assert time.perf_counter() - started < 10 and doc.blocks
+    text = " ".join(b.text for b in doc.blocks) + " " + " ".join(i for b in doc.blocks for i in b.items)
+    assert doc.blocks and len(text.split()) >= len(body.split()) * 0.99
 
 
 def docx_bytes(members: dict[str, bytes]) -> bytes:

@@ -11,11 +11,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from presskit.typesetting import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
-from presskit.renderers.docx import writer as docx_renderer
 from presskit.kit.theme import Theme
+from presskit.renderers.docx import writer as docx_renderer
+from presskit.typesetting import typography
 
 from .conftest import EXPECTED_URIS, FOOTNOTE_URL, HOSTILE, NNBSP
 

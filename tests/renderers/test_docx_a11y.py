@@ -12,9 +12,9 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 from pypdf import PdfReader
 
+from presskit.kit.theme import Theme
 from presskit.renderers.docx import writer as docx_renderer
 from presskit.renderers.docx.fonts import obfuscate
-from presskit.kit.theme import Theme
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -122,8 +122,8 @@ def test_long_title_keeps_the_cover_on_one_page(kit_fr, branded, tmp_path):
 
 
 def test_shipped_lato_subsets_are_current():
-    from presskit.renderers.docx.fonts import SHIPPED, subset_font, subset_name
     from presskit.kit.theme import FONT_DIR
+    from presskit.renderers.docx.fonts import SHIPPED, subset_font, subset_name
 
     for face in ("Regular", "Bold", "Italic", "BoldItalic"):
         assert (SHIPPED / subset_name((FONT_DIR / f"Lato-{face}.ttf").read_bytes())).is_file(), face

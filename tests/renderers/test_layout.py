@@ -7,12 +7,12 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from presskit.typesetting import typography
 from presskit.document import Block, Speaker
-from presskit.renderers.pdf import writer as pdf
 from presskit.renderers.pdf import parts
+from presskit.renderers.pdf import writer as pdf
 from presskit.renderers.pdf.bilingual import render_bilingual
 from presskit.renderers.pdf.setup import rendering
+from presskit.typesetting import typography
 
 LONG_URL = ("http://lecercle.lesechos.fr/economie-societe/politique-eco-conjoncture/"
             "politique-economique/221179553/open-source-nouveau-modele")

@@ -9,11 +9,11 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from presskit.typesetting import typography
 from presskit.document import Document
 from presskit.errors import PresskitError
-from presskit.renderers.pdf import writer as pdf
 from presskit.kit.theme import Theme
+from presskit.renderers.pdf import writer as pdf
+from presskit.typesetting import typography
 
 from .conftest import EXPECTED_URIS, FOOTNOTE_URL, HOSTILE, NNBSP
 

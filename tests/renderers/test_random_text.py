@@ -6,9 +6,9 @@ from pypdf import PdfReader
 
 from presskit.document import About, Block, Contact, Document, Footnote, NoteRef, Speaker
 from presskit.errors import PresskitError
+from presskit.kit.theme import Theme
 from presskit.renderers.docx import writer as docx_renderer
 from presskit.renderers.pdf import writer as pdf_renderer
-from presskit.kit.theme import Theme
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
 MARKUP = st.sampled_from(["<b>", "&", "]]>", "</para>", "<a href='x'>", "&amp;", "\x00", "\u202f", "«", "\t"])

@@ -5,9 +5,9 @@ import docx
 from pypdf import PdfReader
 
 from presskit.document import Block, Contact, Document, Speaker
+from presskit.kit.theme import Theme
 from presskit.renderers.docx import writer as docx_renderer
 from presskit.renderers.pdf import writer as pdf_renderer
-from presskit.kit.theme import Theme
 
 DOCUMENT = Document(
     lang="fr",

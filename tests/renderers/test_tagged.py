@@ -8,12 +8,12 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from presskit.typesetting import typography
 from presskit.document import Dateline
+from presskit.kit.theme import Organization, Theme
 from presskit.renderers.pdf import writer as pdf
 from presskit.renderers.pdf.bilingual import render_bilingual
 from presskit.renderers.pdf.pdfa import to_pdfa
-from presskit.kit.theme import Organization, Theme
+from presskit.typesetting import typography
 
 from .tagged import form_calls_outside_artifacts, squash, structure, text_by_mcid, unmarked_text_operators
 
@@ -90,7 +90,7 @@ def test_catalog_pages_and_parent_tree(outputs):
         assert root.Lang == "fr-FR" and root.StructTreeRoot.RoleMap.Lede == "/P"
         parents = dict(zip(list(root.StructTreeRoot.ParentTree.Nums)[::2],
                            list(root.StructTreeRoot.ParentTree.Nums)[1::2]))
-        for index, page in enumerate(opened.pages):
+        for page in opened.pages:
             assert page.Tabs == "/S" and "/Trans" not in page.obj
             owners = parents[int(page.StructParents)]
             for n, owner in enumerate(owners):  # the MCID n of this page belongs to `owner`

@@ -3,15 +3,15 @@ import re
 
 import docx
 import pytest
-from helpers import SAMPLE
 from lxml import etree
 from pypdf import PdfReader
 
+from helpers import SAMPLE
 from presskit.build import Options, build
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit
-from presskit.translation.memory import TranslationMemory
 from presskit.review import export_review, import_review
+from presskit.translation.memory import TranslationMemory
 from presskit.translation.review import read_review
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}

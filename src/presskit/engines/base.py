@@ -7,8 +7,8 @@ which `presskit.toml` settings it takes in `settings`: nothing is probed with `g
 from __future__ import annotations
 
 import time
-from importlib import import_module
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any, Callable, ClassVar, Protocol, runtime_checkable
 
 from presskit.errors import PresskitError
@@ -88,7 +88,7 @@ class EngineFailure(PresskitError):
     stores `done` before passing it on, so that a rerun sends only what is left.
     """
 
-    def __init__(self, error: PresskitError, done: dict[int, str]) -> None:
+    def __init__(self, error: PresskitError, done: dict[int, Any]) -> None:
         super().__init__(error.message, path=error.path, line=error.line, hint=error.hint)
         self.exit_code = error.exit_code
         self.done = done
@@ -162,7 +162,7 @@ def register(name: str) -> Callable[[type], type]:
     def decorator(cls: type) -> type:
         if _REGISTRY.get(name, cls) is not cls:
             raise ValueError(f"an engine named {name!r} is already registered")
-        cls.name = name  # type: ignore[attr-defined]
+        cls.name = name
         _REGISTRY[name] = cls
         return cls
     return decorator

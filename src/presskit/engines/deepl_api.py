@@ -157,7 +157,7 @@ class DeeplEngine(NetworkEngine):
         import deepl
         client = deepl.DeepLClient(key, server_url=self.server_url.rstrip("/") if self.server_url
                                    else None, send_platform_info=False)
-        client._client = _OneAttempt(self.timeout)  # the client's HTTP layer (private in deepl 1.32)
+        client._client = _OneAttempt(self.timeout)  # type: ignore[assignment]  # deepl 1.32's private HTTP layer
         client.set_app_info("presskit", _version())
         return client
 

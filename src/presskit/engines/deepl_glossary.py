@@ -8,6 +8,7 @@ retries and error messages. This module imports no engine: `deepl_api.DeeplEngin
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable
 
 
@@ -57,7 +58,7 @@ def sync_glossary(client: Any, call: Callable[[Callable[[], Any]], Any], name: s
             continue
         if _has_pair(info, source, target) and _entries(client, call, info, source, target) == wanted:
             return info.glossary_id, "reused"
-        call(lambda info=info: client.replace_multilingual_glossary_dictionary(info, dictionary))
+        call(partial(client.replace_multilingual_glossary_dictionary, info, dictionary))
         return info.glossary_id, "updated"
     info = call(lambda: client.create_multilingual_glossary(name, [dictionary]))
     return info.glossary_id, "created"

@@ -149,6 +149,7 @@ class GoogleCloudEngine(NetworkEngine):
             request["glossary_config"] = {"glossary": glossary}
         answer = self._google(lambda: client.translate_text(request=request, retry=None,
                                                             timeout=self.timeout))
+        assert answer is not None  # only a lookup with missing_ok gives None
         items = answer.glossary_translations if glossary else answer.translations
         translated = [item.translated_text for item in items]
         if len(translated) != len(texts) or not all(t.strip() for t in translated):
@@ -181,6 +182,7 @@ class GoogleCloudEngine(NetworkEngine):
                     "input_config": {"gcs_source": {"input_uri": uri}}}
         operation = self._google(lambda: client.create_glossary(parent=self.parent, glossary=glossary,
                                                                 retry=None, timeout=self.timeout))
+        assert operation is not None  # only a lookup with missing_ok gives None
         self._google(lambda: operation.result(timeout=max(self.timeout, 60), retry=None))
 
     def _upload(self, object_name: str) -> str:

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from presskit.document import TermUse
-from presskit.glossary.entries import Entry, contains_english, normalize
 from presskit.glossary.csv_files import COLUMNS, Problem, consistency_problems, read_folder
+from presskit.glossary.entries import Entry, contains_english, normalize
 from presskit.glossary.matching import Matcher
 
-__all__ = ["COLUMNS", "Entry", "Glossary", "Match", "Problem", "annotate", "load_glossary",
+__all__ = ["COLUMNS", "Entry", "Glossary", "Match", "Problem", "load_glossary",
            "validate_glossary"]
 
 

@@ -21,7 +21,7 @@ class CachedDictionaries:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    @lru_cache(maxsize=4)
+    @lru_cache(maxsize=4)  # noqa: B019 — one factory per process, alive for the whole run
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         """The dictionary of `lang`, from the cache when it holds it."""
         import simplemma

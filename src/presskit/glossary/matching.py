@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from presskit.glossary.lemmas import known_lemma  # simplemma itself loads on first need
 from presskit.glossary.entries import Entry, normalize
+from presskit.glossary.lemmas import known_lemma  # simplemma itself loads on first need
 from presskit.patterns import EMAIL, URL
 
 _TOKEN = re.compile(r"(?:[^\W\d_\u02bc][\u0300-\u036f]*)+|\d+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presskit.document import Document, Footnote
 import presskit.readers.text as plain
+from presskit.document import Document, Footnote
 from presskit.readers.decode import normalise
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls

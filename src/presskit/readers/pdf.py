@@ -5,9 +5,9 @@ import io
 import logging
 import re
 
+import presskit.readers.text as plain
 from presskit.document import Document
 from presskit.errors import PresskitError
-import presskit.readers.text as plain
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Layout
 

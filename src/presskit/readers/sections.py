@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 
 from presskit.document import About
+from presskit.readers.contacts import EMAIL, spelled_emails
 from presskit.readers.patterns import (
     about_organization,
     ends_sentence,
     is_bullet,
     is_contact_heading,
-    strip_bullet,
     split_about_line,
     split_contact_line,
+    strip_bullet,
 )
-from presskit.readers.contacts import EMAIL, spelled_emails
 from presskit.readers.quotes import take_name
 from presskit.readers.reflow import Para
 

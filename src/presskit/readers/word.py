@@ -11,9 +11,9 @@ import zipfile
 
 from lxml import etree
 
+import presskit.readers.text as plain
 from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
-import presskit.readers.text as plain
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls

@@ -123,7 +123,7 @@ def start_early() -> None:
     The modules every process of a build needs are imported first, once, for all of them.
     """
     global _started
-    import presskit.kit.theme, presskit.typesetting.inline, presskit.typesetting.labels  # noqa: E401, F401
+    import presskit.kit.theme  # noqa: E401, F401
 
     if _started is None:
         _started = _start_workers()

@@ -15,8 +15,8 @@ from typing import Iterable
 
 from lxml import etree
 
-from presskit.runtime.atomic import write_bytes
 from presskit.errors import PresskitError
+from presskit.runtime.atomic import write_bytes
 from presskit.runtime.safe_xml import parse_xml, read_bytes
 
 FUZZY_THRESHOLD = 85.0  # rapidfuzz ratio (0–100) from which a memory entry is offered for review

@@ -28,9 +28,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from presskit.document import TermStatus
-from presskit.translation import quantities as localize
-from presskit.glossary.glossary import Glossary, Match
 from presskit.glossary.entries import english_spans, normalize, pluralize
+from presskit.glossary.glossary import Glossary, Match
+from presskit.translation import quantities as localize
 from presskit.translation.placeholders import locate, substitute
 
 APPLIED, REPAIRED, MISSING, FORBIDDEN = (TermStatus.APPLIED, TermStatus.REPAIRED, TermStatus.MISSING,

@@ -28,12 +28,11 @@ from lxml import etree
 from translate.misc.xml_helpers import getXMLlang, safely_set_text
 from translate.storage import tmx, xliff
 
-from presskit.runtime.atomic import write_bytes
-from presskit.runtime.lock import files_lock
 from presskit.document import Segment
 from presskit.errors import PresskitError
 from presskit.kit.folder import Kit, slug_of
 from presskit.runtime.atomic import write_bytes
+from presskit.runtime.lock import files_lock
 from presskit.runtime.safe_xml import read_xml
 from presskit.translation.memory import TranslationMemory, normalise
 from presskit.translation.segmentation import needs_translation

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from presskit.document import Figure
 
+
 def figure_number(value: str) -> float | None:
     """The number in a figure's value (French or English writing), or None.
 

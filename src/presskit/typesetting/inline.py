@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from presskit.typesetting import typography
 from presskit.document import NoteRef
+from presskit.typesetting import typography
 
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _URL = r"(?:https?://|www\.)[^\s<>\"«»]+"

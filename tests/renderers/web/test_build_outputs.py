@@ -5,8 +5,8 @@ from email import policy
 from email.parser import BytesParser
 
 import pytest
-from helpers import SAMPLE, copy_kit
 
+from helpers import SAMPLE, copy_kit
 from presskit.build import Options, build
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit

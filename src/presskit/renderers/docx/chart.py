@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw, ImageFont
 
-from presskit.typesetting import typography
 from presskit.document import Figure
-from presskit.typesetting.figures import chart_scale, figure_number
-from presskit.renderers.docx.png import png_bytes
 from presskit.kit.theme import Theme
+from presskit.renderers.docx.png import png_bytes
+from presskit.typesetting import typography
+from presskit.typesetting.figures import chart_scale, figure_number
 
 SCALE = 3  # pixels per point: 3 × 72 = 216 dpi, sharp on screen and in print at this size
 

@@ -18,8 +18,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from presskit.runtime.disk_memo import cache_folder, store
 from presskit.kit.theme import Theme
+from presskit.runtime.disk_memo import cache_folder, store
 
 FONT_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 FONT_TABLE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"

@@ -14,14 +14,13 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
 from presskit.document import Figure
 from presskit.errors import PresskitError
-from presskit.typesetting.figures import charted_series, split_value
 from presskit.renderers.docx.a11y import mark_header_row, set_alt_text
 from presskit.renderers.docx.chart import chart_png, wordmark_png
 from presskit.renderers.docx.oxml import make_run, set_borders
+from presskit.typesetting import labels, typography
+from presskit.typesetting.figures import charted_series, split_value
 
 _SVG_EXT = ("<a:extLst {ns}><a:ext uri=\"{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}\">"
             "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" "

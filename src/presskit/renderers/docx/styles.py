@@ -11,8 +11,8 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 
-from presskit.renderers.docx.oxml import set_borders, set_fonts, set_lang, set_shading
 from presskit.kit.theme import Theme
+from presskit.renderers.docx.oxml import set_borders, set_fonts, set_lang, set_shading
 
 
 @dataclass(frozen=True)

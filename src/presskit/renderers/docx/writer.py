@@ -14,10 +14,22 @@ from docx.opc.part import XmlPart
 from docx.shared import Cm, Mm
 from docx.text.paragraph import Paragraph
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Block, Contact, Document
+from presskit.kit.theme import Theme, check_theme
+from presskit.renderers.docx import kit_pages as docx_kit
+from presskit.renderers.docx.a11y import add_custom_property, locale_settings, renumber_drawings
+from presskit.renderers.docx.fonts import embed_fonts, fast_font_entries
+from presskit.renderers.docx.oxml import (
+    add_field,
+    add_footnote,
+    add_footnotes_part,
+    add_runs,
+    fix_zip_times,
+    make_run,
+)
+from presskit.renderers.docx.styles import define_styles
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import (
     Run,
     footnote_runs,
@@ -28,19 +40,6 @@ from presskit.typesetting.inline import (
     phones,
     tel_href,
 )
-from presskit.renderers.docx import kit_pages as docx_kit
-from presskit.renderers.docx.a11y import add_custom_property, locale_settings, renumber_drawings
-from presskit.renderers.docx.fonts import embed_fonts, fast_font_entries
-from presskit.renderers.docx.styles import define_styles
-from presskit.renderers.docx.oxml import (
-    add_field,
-    add_footnote,
-    add_footnotes_part,
-    add_runs,
-    fix_zip_times,
-    make_run,
-)
-from presskit.kit.theme import Theme, check_theme
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

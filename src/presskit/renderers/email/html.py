@@ -6,12 +6,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
 from presskit.document import Document
-from presskit.typesetting.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
-from presskit.renderers.email.cache import bytecode_cache
 from presskit.kit.theme import Theme
+from presskit.renderers.email.cache import bytecode_cache
+from presskit.typesetting import labels, typography
+from presskit.typesetting.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = "Arial, Helvetica, sans-serif"  # web fonts do not survive mail clients

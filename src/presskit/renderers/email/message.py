@@ -9,13 +9,13 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Sequence
 
-from presskit.typesetting import labels
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
 from presskit.errors import PresskitError
+from presskit.kit.theme import Theme
 from presskit.renderers.email.html import html_body
 from presskit.renderers.email.plain import plain_text
-from presskit.kit.theme import Theme
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels
 
 ONLINE = {"fr": "Lire en ligne", "en": "Read online"}
 

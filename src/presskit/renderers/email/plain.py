@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
 from presskit.document import Block, Document
+from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import inline_runs, note_numbers, paragraphs
 
 WIDTH = 72

@@ -7,11 +7,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Paragraph
 
-from presskit.typesetting import labels
-from presskit.typesetting.inline import escape
 from presskit.renderers.pdf.parts import Context, para, tagged
 from presskit.renderers.pdf.setup import Logo, color
 from presskit.renderers.pdf.tags import Tag
+from presskit.typesetting import labels
+from presskit.typesetting.inline import escape
 
 BAND = 9 * mm
 

@@ -8,13 +8,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from presskit.typesetting import labels
 from presskit.document import Figure as KeyFigure
-from presskit.typesetting.figures import chart_scale, charted_series, figure_number, split_value
-from presskit.typesetting.inline import escape, typography
 from presskit.renderers.pdf.parts import Context, para, tagged
 from presskit.renderers.pdf.setup import color
 from presskit.renderers.pdf.tags import Figure, Group
+from presskit.typesetting import labels
+from presskit.typesetting.figures import chart_scale, charted_series, figure_number, split_value
+from presskit.typesetting.inline import escape, typography
 
 COLUMNS = 3
 

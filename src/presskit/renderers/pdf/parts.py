@@ -18,9 +18,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
 from presskit.document import Block, Contact, Document
+from presskit.kit.theme import Theme
+from presskit.renderers.pdf.quote import PullQuote
+from presskit.renderers.pdf.setup import color
+from presskit.renderers.pdf.tags import Group, tag
+from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import (
     Run,
     escape,
@@ -33,10 +36,6 @@ from presskit.typesetting.inline import (
     plain,
     tel_href,
 )
-from presskit.renderers.pdf.quote import PullQuote
-from presskit.renderers.pdf.setup import color
-from presskit.renderers.pdf.tags import Group, tag
-from presskit.kit.theme import Theme
 
 
 @dataclass

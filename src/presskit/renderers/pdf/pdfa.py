@@ -8,10 +8,10 @@ from pathlib import Path
 import pikepdf
 from lxml import etree
 
-from presskit.typesetting import labels
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
 from presskit.renderers.pdf.writer import render
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels
 
 ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles-free (zlib licence)
 _PRINT = 4  # annotation flag: print the annotation (PDF/A wants it on every annotation)

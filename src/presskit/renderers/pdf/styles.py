@@ -4,8 +4,8 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from presskit.renderers.pdf.setup import color
 from presskit.kit.theme import Theme
+from presskit.renderers.pdf.setup import color
 
 
 def make_styles(theme: Theme, fonts: dict[str, str]) -> dict[str, ParagraphStyle]:

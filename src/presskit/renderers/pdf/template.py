@@ -11,12 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from presskit.typesetting import labels
 from presskit.renderers.pdf.cover import cover_frame, draw_cover, draw_organizations, draw_page
 from presskit.renderers.pdf.parts import Context
 from presskit.renderers.pdf.setup import load_logo, organization_logos, rendering
 from presskit.renderers.pdf.structure import write_structure, write_xmp
 from presskit.renderers.pdf.tags import TaggingCanvas, tagging
+from presskit.typesetting import labels
 
 CREATOR = "presskit"
 

@@ -12,15 +12,15 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from presskit.typesetting import labels
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
+from presskit.kit.theme import Theme, check_theme
 from presskit.renderers.pdf import parts
 from presskit.renderers.pdf.figures import figures_page
 from presskit.renderers.pdf.setup import register_fonts
 from presskit.renderers.pdf.styles import make_styles
 from presskit.renderers.pdf.template import build_pdf, file_info
-from presskit.kit.theme import Theme, check_theme
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels
 
 
 def context(document: Document, theme: Theme) -> parts.Context:

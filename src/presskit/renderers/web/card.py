@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from presskit.runtime.atomic import write_bytes
 from presskit.kit.theme import Theme
+from presskit.runtime.atomic import write_bytes
 
 SIZE = (1200, 630)
 MARGIN = 72

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from presskit.typesetting import typography
 from presskit.document import Figure
+from presskit.typesetting import typography
 from presskit.typesetting.figures import chart_scale, figure_number
 
 WIDTH, HEIGHT = 640, 300

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from presskit.runtime.atomic import write_bytes
 from presskit.errors import PresskitError
+from presskit.kit.theme import Theme
 from presskit.renderers.web.cache import bytecode_cache
 from presskit.renderers.web.colours import readable
-from presskit.kit.theme import Theme
+from presskit.runtime.atomic import write_bytes
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY = "release.json"  # what the index and the feeds know of a release, beside its pages

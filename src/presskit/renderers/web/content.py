@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
 from presskit.document import Block, Document, Figure
+from presskit.typesetting import labels, typography
 from presskit.typesetting.figures import charted_series, split_value
 from presskit.typesetting.inline import Run, footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
 

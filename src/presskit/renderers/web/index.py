@@ -6,14 +6,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from presskit.typesetting import labels
-from presskit.runtime.atomic import write_bytes
 from presskit.errors import PresskitError
+from presskit.kit.theme import Theme
 from presskit.renderers.web.common import ENTRY, copy_assets, environment, theme_values, url
 from presskit.renderers.web.embargo import aware, utc_now
 from presskit.renderers.web.feed import atom_feed, write_feed
 from presskit.renderers.web.words import words
-from presskit.kit.theme import Theme
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels
 
 
 def render_index(folder: Path, theme: Theme, *, now: datetime | None = None, base_url: str = "") -> list[Path]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from presskit.typesetting import typography
 from presskit.document import Document
 from presskit.kit.theme import Theme
+from presskit.typesetting import typography
 
 DESCRIPTION_LENGTH = 200
 

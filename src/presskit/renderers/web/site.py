@@ -9,9 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from presskit.typesetting import labels
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Document
+from presskit.kit.theme import Theme
 from presskit.renderers.web.card import render_card
 from presskit.renderers.web.chart import bar_chart
 from presskit.renderers.web.common import (
@@ -28,7 +27,8 @@ from presskit.renderers.web.embargo import aware, embargo_end, under_embargo, ut
 from presskit.renderers.web.index import render_index
 from presskit.renderers.web.metadata import description, news_article
 from presskit.renderers.web.words import file_size, words
-from presskit.kit.theme import Theme
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels
 
 
 @dataclass(frozen=True)

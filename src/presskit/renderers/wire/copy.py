@@ -11,11 +11,10 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from presskit.typesetting import labels
-from presskit.typesetting import typography
-from presskit.runtime.atomic import write_bytes
 from presskit.document import Block, Document
 from presskit.errors import PresskitError
+from presskit.runtime.atomic import write_bytes
+from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import paragraphs
 
 END_MARKS = ("###", "ENDS")
