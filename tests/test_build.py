@@ -211,3 +211,13 @@ def test_bilingual_and_archival_copies_and_identical_rebuilds(kit_dir, no_networ
     before = {p.name: p.read_bytes() for p in first.outputs}
     (second,) = build(load_kit(kit_dir), options=options)
     assert {p.name: p.read_bytes() for p in second.outputs} == before
+
+
+def test_the_readers_doubts_reach_the_report(kit_dir):
+    """A quote nobody signs is reported as a doubt of the reader, not guessed."""
+    (kit_dir / "sources" / "doute.fr.txt").write_text(
+        "Un titre\n\nLa filière se réunit à Lyon pour la bioproduction.\n\n"
+        "« Nous devons agir ensemble pour la bioproduction en France. »\n", encoding="utf-8")
+    (result,) = build(load_kit(kit_dir), [kit_dir / "sources" / "doute.fr.txt"], Options(offline=True, draft=True))
+    doubts = result.report["structure"]["doubts"]
+    assert doubts and all("quote without a speaker" in doubt for doubt in doubts)

@@ -36,7 +36,8 @@ def build_report(source: Path, french: Document, english: Document, problems: li
                                 "source": s.source, "target": s.target} for s in english.segments],
         "structure": {"blocks": len(french.blocks), "footnotes": len(french.footnotes),
                       "about": [a.organization for a in french.about],
-                      "quotes": [b.speaker.name for b in french.blocks if b.speaker]},
+                      "quotes": [b.speaker.name for b in french.blocks if b.speaker],
+                      "doubts": list(french.doubts)},  # what the reader was unsure of
     }
 
 

@@ -61,3 +61,11 @@ def test_empty_document_and_long_text() -> None:
     assert render_tree(Document(lang="en")) == "Document (en)\n"
     line = shorten("mot " * 40, 20)
     assert len(line) == 20 and line.endswith("…") and "\n" not in shorten("a\nb")
+
+
+def test_the_readers_doubts_are_shown_not_hidden():
+    from presskit.document import Document
+
+    tree = render_tree(Document("fr", doubts=("no title found", "a quote without a speaker")))
+    assert "doubts (2)" in tree and "unsure: no title found" in tree and "unsure: a quote without a speaker" in tree
+    assert "doubts" not in render_tree(Document("fr"))

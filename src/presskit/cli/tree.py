@@ -23,6 +23,7 @@ def render_tree(document: Document) -> str:
                                  f"{INDENT}{shorten(a.text)}"] for a in document.about])
     lines += _section("contacts", [_contact_lines(c) for c in document.contacts])
     lines += _section("links", [[link] for link in document.links])
+    lines += _section("doubts", [[f"unsure: {doubt}"] for doubt in document.doubts])
     return "\n".join(lines) + "\n"
 
 

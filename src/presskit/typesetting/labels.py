@@ -207,6 +207,17 @@ def logo_alt(name: str, lang: str) -> str:
     return label(lang, "logo", org=name) if name else label(lang, "logo_plain")
 
 
+def file_title(document) -> str:
+    """The title in a file's metadata: `display_title`, marked as a draft when the document is one.
+
+    >>> from presskit.document import Document
+    >>> file_title(Document("en", title="Succès", meta=(("status", "draft"),)))
+    'Draft — machine translation, not reviewed: Succès'
+    """
+    title = display_title(document)
+    return f"{label(document.lang, 'draft')}: {title}" if document.meta_value("status") == "draft" else title
+
+
 def display_title(document, limit: int = 90) -> str:
     """The title a viewer shows: the release's, else its subtitle or first sentence, clipped.
 

@@ -43,6 +43,8 @@ def cover(w: Any) -> None:
     brand = w.new_paragraph("Cover Brand")
     add_logo(w, brand, w.theme.logo, w.theme.name, Cm(1.4))
     w.text(labels.label(doc.lang, "press_kit"), "Cover Kicker")
+    if doc.meta_value("status") == "draft":  # a draft says so on its cover too
+        w.text(labels.label(doc.lang, "draft"), "Draft Banner")
     w.text(doc.title, "Cover Title")
     if doc.subtitle:
         w.text(doc.subtitle, "Cover Subtitle")

@@ -311,7 +311,7 @@ def _core_properties(w: _Writer) -> None:
     """Title, author, subject, keywords, language, provenance and fixed dates."""
     doc, props = w.document, w.doc.core_properties
     author = doc.meta_value("author") or w.theme.name
-    props.title, props.subject = _clip(labels.display_title(doc)), _clip(doc.subtitle)
+    props.title, props.subject = _clip(labels.file_title(doc)), _clip(doc.subtitle)
     props.author = _clip(author)
     props.keywords, props.language = _clip(doc.meta_value("keywords")), w.lang
     props.comments = ""  # provenance is not for the journalist's eyes: a custom property holds it

@@ -43,6 +43,8 @@ def cover_story(ctx: Context, kicker: str | None = None) -> list[Flowable]:
     story: list[Flowable] = [kicker_para,
                              HRFlowable(width=18 * mm, thickness=2, color=color(ctx.theme.accent),
                                         hAlign="LEFT", spaceBefore=0, spaceAfter=18)]
+    if doc.meta_value("status") == "draft":  # a draft says so on its cover too
+        story.append(para(ctx, labels.label(ctx.lang, "draft"), "kicker"))
     story.append(para(ctx, doc.title, "cover_title"))
     if doc.subtitle:
         story.append(para(ctx, doc.subtitle, "cover_subtitle"))

@@ -37,7 +37,7 @@ class FileInfo:
 def file_info(ctx: Context) -> FileInfo:
     """The metadata of one document's PDF (the translation's provenance goes to XMP, not Creator)."""
     doc, meta = ctx.document, ctx.document.meta_value
-    return FileInfo(labels.display_title(doc), meta("author") or ctx.theme.name, doc.subtitle,
+    return FileInfo(labels.file_title(doc), meta("author") or ctx.theme.name, doc.subtitle,
                     meta("keywords"), labels.lang_tag(doc.lang), labels.file_date(doc), meta("provenance"))
 
 
