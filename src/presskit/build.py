@@ -139,10 +139,14 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 progress(f"writing {slug}.bilingual.pdf")
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
                                            folder / f"{slug}.bilingual.pdf"))
+        documents = (french_files[0], english)
+        if status != "incomplete" and not options.attach:  # they need no file: written while the PDFs are
+            press = _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
         outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
-            press = _submit_press(pool, (french_files[0], english), kit, slug, folder, outputs, options,
-                                  progress)
+            if options.attach:
+                press = _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
+            press += _submit_pages(pool, documents, kit, slug, folder, options, outputs)
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
     except BaseException:
         wait_quietly(renders + press)
@@ -167,22 +171,30 @@ def _kit_changes(final: Path, names: list[str], status: str) -> dict[str, object
     return done
 
 
-def _submit_press(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
-                  outputs: list[Path], options: Options, progress: Progress) -> list[Pending]:
-    """Send the release's web pages, its e-mail per language and its English wire copy to the pool."""
+def _submit_messages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
+                     options: Options, outputs: list[Path], progress: Progress) -> list[Pending]:
+    """Send the release's e-mail per language (its PDF attached when `outputs` hold it) and its English
+    wire copy to the pool."""
     now = _now(options)
-    progress(f"writing the web pages, e-mails and wire copy of {slug}")
-    pending = [pool.submit("web", documents, kit.theme, folder, slug=slug, site=options.out or kit.output,
-                           files=tuple(outputs), now=now, base_url=kit.base_url,
-                           english_tag=kit.locale.replace("_", "-"))]
+    progress(f"writing the e-mails and wire copy of {slug}")
+    pending = []
     for document in documents:
-        pdf = [folder / f"{slug}.{document.lang}.pdf"] if options.attach else []
+        pdf = [p for p in outputs if p.name.startswith(f"{slug}.{document.lang}.") and p.name.endswith(".pdf")
+               and ".pdfa." not in p.name]
         page = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{document.lang}.html" if kit.base_url else ""
         pending.append(pool.submit("email", document, kit.theme, folder / f"{slug}.{document.lang}.eml",
                                    attachments=pdf, page_url=page, now=now))
     pending.append(pool.submit("wire", documents[1], kit.theme, folder / f"{slug}.en.txt", locale=kit.locale,
                                end_mark=kit.end_mark, today=now.date()))
     return pending
+
+
+def _submit_pages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
+                  options: Options, outputs: list[Path]) -> list[Pending]:
+    """Send the release's web pages (with the documents to download, once written) to the pool."""
+    return [pool.submit("web", documents, kit.theme, folder, slug=slug, site=options.out or kit.output,
+                        files=tuple(outputs), now=_now(options), base_url=kit.base_url,
+                        english_tag=kit.locale.replace("_", "-"))]
 
 
 def _paths(written: Path | list[Path]) -> list[Path]:

@@ -27,12 +27,12 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-# one worker per format library; the DOCX worker, done first, also writes the press outputs
-WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "docx", "email": "docx",
-             "wire": "docx", "index": "docx"}
-WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web", "presskit.renderers.email",
-                    "presskit.renderers.wire"),
-           "pdf": ("presskit.renderers.pdf.writer",)}
+# one worker per format library; the press outputs go where they balance the two (e-mails and wire copy
+# beside the DOCX, which is done first; the web pages, which wait for every document, beside the PDF)
+WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "email": "docx",
+             "wire": "docx", "index": "pdf"}
+WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.email", "presskit.renderers.wire"),
+           "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web")}
 _started: dict[str, Worker] | None = None
 
 
