@@ -12,6 +12,7 @@ from presskit.renderers.docx import writer as docx_renderer
 from presskit.renderers.pdf import writer as pdf
 from presskit.renderers.pdf.bilingual import render_bilingual
 from presskit.renderers.pdf.pdfa import to_pdfa
+from presskit.typesetting import labels
 
 from .conftest import NNBSP
 
@@ -110,7 +111,7 @@ def test_pdfa_has_xmp_and_output_intent(kit_en, theme, tmp_path):
     with pikepdf.open(out) as archived:
         meta = archived.open_metadata()
         assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
-        assert meta["dc:title"] == kit_en.title and set(meta["dc:language"]) == {"en-GB"}
+        assert meta["dc:title"] == labels.file_title(kit_en) and set(meta["dc:language"]) == {"en-GB"}
         assert "Medicen" in str(meta["dc:creator"])
         intent = archived.Root.OutputIntents[0]
         assert intent.S == "/GTS_PDFA1" and len(intent.DestOutputProfile.read_bytes()) > 1000
