@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from jinja2 import DictLoader, Environment
 
-from presskit.renderers.web.cache import bytecode_cache
+from presskit.renderers.jinja_cache import bytecode_cache
 
 
 def test_a_broken_cache_entry_is_compiled_again(tmp_path, monkeypatch):

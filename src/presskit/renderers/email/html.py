@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from presskit.document import Document
 from presskit.kit.theme import Theme
-from presskit.renderers.email.cache import bytecode_cache
+from presskit.renderers.jinja_cache import bytecode_cache
 from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
 

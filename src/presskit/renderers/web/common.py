@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
-from presskit.renderers.web.cache import bytecode_cache
+from presskit.renderers.jinja_cache import bytecode_cache
 from presskit.renderers.web.colours import readable
 from presskit.runtime.atomic import write_bytes
 

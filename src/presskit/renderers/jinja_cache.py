@@ -1,17 +1,20 @@
-"""A Jinja2 bytecode cache in the user's cache folder: templates compile once, not on every build."""
+"""A Jinja2 bytecode cache in the user's cache folder: templates compile once, not on every build.
+
+Shared by the two renderers that use Jinja2 (web pages and e-mails): a helper of their library, not a renderer.
+"""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from presskit.runtime.disk_memo import cache_folder as presskit_cache
+
 
 def cache_folder(name: str) -> Path | None:
-    """`<XDG_CACHE_HOME or ~/.cache>/presskit/<name>`, created; None when it cannot be."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "presskit" / name
+    """`<the user's presskit cache>/<name>`, created; None when it cannot be."""
+    folder = presskit_cache() / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
