@@ -69,19 +69,25 @@ class TimedRequests:
         timeout = _TIMEOUT.get()
         if timeout is None:
             return requests.request(method, url, **kwargs)
-        kwargs.setdefault("timeout", timeout)
-        try:
-            response = requests.request(method, url, **kwargs)
-        except requests.ConnectionError:  # includes ConnectTimeout: the server is unreachable
-            raise TransportError("connect") from None
-        except requests.Timeout:
-            raise TransportError("timeout") from None
-        except requests.RequestException:
-            raise TransportError("invalid") from None
-        if not 200 <= response.status_code < 300:
-            response.close()
-            raise HttpStatusError(response.status_code, _retry_after(response))
-        return response
+        return send(method, url, timeout, **kwargs)
+
+
+def send(method: str, url: str, timeout: float, **kwargs: Any) -> requests.Response:
+    """One HTTP request with a timeout; failures raised as `TransportError` or `HttpStatusError`."""
+    import requests
+    kwargs.setdefault("timeout", timeout)
+    try:
+        response = requests.request(method, url, **kwargs)
+    except requests.ConnectionError:  # includes ConnectTimeout: the server is unreachable
+        raise TransportError("connect") from None
+    except requests.Timeout:
+        raise TransportError("timeout") from None
+    except requests.RequestException:
+        raise TransportError("invalid") from None
+    if not 200 <= response.status_code < 300:
+        response.close()
+        raise HttpStatusError(response.status_code, _retry_after(response))
+    return response
 
 
 def _retry_after(response: requests.Response) -> float | None:

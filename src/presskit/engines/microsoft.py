@@ -23,18 +23,13 @@ from presskit.engines.base import (
     register,
 )
 from presskit.engines.deepl_glossary import glossary_entries
-from presskit.engines.http import (
-    HttpStatusError,
-    TransportError,
-    display_url,
-    http_base_url,
-)
+from presskit.engines.http import display_url, http_base_url, send
 from presskit.engines.network import NetworkEngine, keep_space
 from presskit.engines.parallel import map_bounded
 from presskit.errors import PresskitError
 
 if TYPE_CHECKING:  # requests is imported when a request is sent, not with the registry
-    import requests
+    pass
 
 PUBLIC_URL = "https://api.cognitive.microsofttranslator.com/"
 BATCH, BATCH_CHARS = 100, 40_000  # the API allows 1,000 texts and 50,000 characters a request
@@ -126,20 +121,8 @@ class MicrosoftEngine(NetworkEngine):
         params = {"api-version": "3.0", "from": src, "to": tgt}
 
         def post() -> Any:
-            import requests
-            try:
-                response = requests.post(self.base_url + "translate", params=params, headers=headers,
-                                         json=[{"Text": text} for text in texts],
-                                         timeout=self.timeout)
-            except requests.Timeout:
-                raise TransportError("timeout") from None
-            except requests.ConnectionError:
-                raise TransportError("connect") from None
-            except requests.RequestException:
-                raise TransportError("invalid") from None
-            if not 200 <= response.status_code < 300:
-                raise HttpStatusError(response.status_code, _retry_after(response))
-            return response.json()
+            return send("post", self.base_url + "translate", self.timeout, params=params, headers=headers,
+                        json=[{"Text": text} for text in texts]).json()
 
         answer = self._call(post)
         translated = [_first_text(item) for item in answer] if isinstance(answer, list) else []
@@ -180,10 +163,3 @@ def _first_text(item: Any) -> str | None:
 def _attribute(value: str) -> str:
     """A value fit for a double-quoted attribute of the markup."""
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    try:
-        return float(response.headers.get("Retry-After", ""))
-    except ValueError:
-        return None
