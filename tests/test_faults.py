@@ -1,6 +1,7 @@
 """Faults during a build: a held lock, an unusable output folder, a full disk, Ctrl-C."""
 import errno
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -38,10 +39,11 @@ def test_disk_full_mid_write_leaves_earlier_outputs_intact(kit_dir, monkeypatch)
     folder = kit_dir / "output" / SAMPLE
     before = fingerprints(folder)
 
-    def full(fd):
+    def full(handle, data, sync):
+        os.close(handle)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(atomic, "_fill", full)
     with pytest.raises(PresskitError) as caught:
         build(load_kit(kit_dir), options=Options(offline=True))
     assert "No space left on device" in caught.value.message and "disk" in caught.value.hint

@@ -69,15 +69,16 @@ def test_a_renderer_that_raises_leaves_the_previous_kit(built, monkeypatch):
 def test_a_disk_that_fills_mid_build_leaves_the_previous_kit(built, monkeypatch):
     kit_dir, before = built
     add_sentence(kit_dir)
-    real, written = atomic.os.fsync, []
+    real, written = atomic._fill, []
 
-    def fills_after_two(fd):
-        written.append(fd)
+    def fills_after_two(handle, data, sync):
+        written.append(handle)
         if len(written) > 2:
+            os.close(handle)
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(fd)
+        return real(handle, data, sync)
 
-    monkeypatch.setattr(atomic.os, "fsync", fills_after_two)
+    monkeypatch.setattr(atomic, "_fill", fills_after_two)
     with pytest.raises(PresskitError, match="No space left"):
         build(load_kit(kit_dir), options=Options(engine="fake"))
     assert len(written) == 3  # two documents were written in the staging folder, then the disk filled
@@ -87,12 +88,16 @@ def test_a_disk_that_fills_mid_build_leaves_the_previous_kit(built, monkeypatch)
 def test_a_first_build_on_a_full_disk_leaves_nothing_half_written(kit_dir, monkeypatch):
     calls = []
 
-    def full_after_one(fd):
-        calls.append(fd)
-        if len(calls) > 1:
-            raise OSError(errno.ENOSPC, "No space left on device")
+    real = atomic._fill
 
-    monkeypatch.setattr(atomic.os, "fsync", full_after_one)
+    def full_after_one(handle, data, sync):
+        calls.append(handle)
+        if len(calls) > 1:
+            os.close(handle)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(handle, data, sync)
+
+    monkeypatch.setattr(atomic, "_fill", full_after_one)
     with pytest.raises(PresskitError, match="No space left"):
         build(load_kit(kit_dir), options=Options(offline=True))
     assert [p.name for p in (kit_dir / "output").iterdir()] == [".presskit.lock"]

@@ -140,12 +140,14 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
                                            folder / f"{slug}.bilingual.pdf"))
         documents = (french_files[0], english)
-        if status != "incomplete" and not options.attach:  # they need no file: written while the PDFs are
-            press = _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
+        if status != "incomplete":  # the social cards need no file: written while the documents are
+            press = [pool.submit("cards", documents, kit.theme, folder)]
+        if status != "incomplete" and not options.attach:  # nor do the messages without attachments
+            press += _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
         outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
             if options.attach:
-                press = _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
+                press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
             press += _submit_pages(pool, documents, kit, slug, folder, options, outputs)
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
     except BaseException:
@@ -191,10 +193,11 @@ def _submit_messages(pool: RenderPool, documents: tuple[Document, Document], kit
 
 def _submit_pages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
                   options: Options, outputs: list[Path]) -> list[Pending]:
-    """Send the release's web pages (with the documents to download, once written) to the pool."""
+    """Send the release's web pages (with the documents to download, once written) to the pool; their
+    social cards were sent before."""
     return [pool.submit("web", documents, kit.theme, folder, slug=slug, site=options.out or kit.output,
                         files=tuple(outputs), now=_now(options), base_url=kit.base_url,
-                        english_tag=kit.locale.replace("_", "-"))]
+                        english_tag=kit.locale.replace("_", "-"), cards=False)]
 
 
 def _paths(written: Path | list[Path]) -> list[Path]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.document import Document
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 
 
 def build_report(source: Path, french: Document, english: Document, problems: list, outputs: list[Path],
@@ -67,4 +67,4 @@ def _terms(english: Document) -> dict[str, Any]:
 def write_json(path: Path, data: Any) -> None:
     """Write JSON atomically: a temporary file in the same folder, then a rename."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    write_bytes(path, text.encode("utf-8"), what="report")
+    write_output(path, text.encode("utf-8"), what="report")

@@ -205,3 +205,16 @@ def test_fixed_zip_dates_are_patched_without_recompressing():
         assert archive.read("word/document.xml") == b"<w:document/>" * 50
     with pytest.raises(ValueError, match="not a zip"):
         fix_zip_times(b"plain bytes")
+
+
+
+def test_a_docx_is_the_same_whether_its_styled_template_was_made_or_kept(document_fr, theme, tmp_path,
+                                                                          monkeypatch):
+    from presskit.renderers.docx import styles
+
+    docx_renderer.render(document_fr, theme, tmp_path / "first.docx")  # the template is now in the memo
+    kept = docx_renderer.render(document_fr, theme, tmp_path / "kept.docx")
+    monkeypatch.setattr(docx_renderer, "styled_template", styles.styled_template.__wrapped__)  # made afresh
+    made = docx_renderer.render(document_fr, theme, tmp_path / "made.docx")
+    assert made.read_bytes() == kept.read_bytes()
+    assert {"Lede", "Quote", "Cover Title", "Figure Value"} <= {s.name for s in docx.Document(str(kept)).styles}

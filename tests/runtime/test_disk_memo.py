@@ -139,3 +139,21 @@ def test_doctests_and_tests_never_write_into_the_users_cache():
     from pathlib import Path
 
     assert not Path(os.environ["XDG_CACHE_HOME"]).resolve().is_relative_to(Path.home() / ".cache")
+
+
+def test_a_function_of_several_arguments_is_remembered_by_its_key(cache):
+    calls = []
+
+    @disk_memo("greetings", key=lambda theme, lang: f"{lang} {theme!r}")
+    def greeting(theme, lang):
+        calls.append((theme, lang))
+        return f"{theme['hello'][lang]}, {theme['name']}"
+
+    theme = {"name": "Medicen", "hello": {"fr": "Bonjour", "en": "Hello"}}
+    assert [greeting(theme, "fr"), greeting(theme, "en"), greeting(theme, "fr")] == \
+        ["Bonjour, Medicen", "Hello, Medicen", "Bonjour, Medicen"]
+    assert len(calls) == 2
+    memo.save_memos()
+    (saved,) = cache.glob("greetings-*.marshal")
+    assert marshal.loads(saved.read_bytes())[f"en {theme!r}"] == "Hello, Medicen"
+

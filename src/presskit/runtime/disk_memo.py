@@ -7,10 +7,14 @@ depend on (the library's installed files and presskit's own module), so an upgra
 it afresh. It is read whole on first use and written whole (temporary file, then rename) when the process
 ends (`presskit.runtime.startup.finish`, or a forked worker when its work is done), and a memo
 file of an older stamp is removed then; when the cache folder cannot be read or written, the
-function simply runs every time. Use it as a decorator on a pure function of one hashable argument:
+function simply runs every time. Use it as a decorator on a pure function of one hashable argument,
+or of any arguments given a `key` that names them:
 
     @disk_memo("lemmas", "simplemma")
     def lemma_of(word: str) -> str: ...
+
+    @disk_memo("docx-styles", "docx", key=lambda theme, lang: f"{lang} {theme!r}")
+    def styled_template(theme: Theme, lang: str) -> bytes: ...
 """
 from __future__ import annotations
 
@@ -65,21 +69,25 @@ def module_file(name: str) -> str | None:
     return spec.origin if spec is not None else None
 
 
-def disk_memo(name: str, *libraries: str) -> Callable[[Callable], Callable]:
-    """Keep the results of a pure one-argument function between runs, in the user's cache.
+def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = None) -> Callable[[Callable], Callable]:
+    """Keep the results of a pure function between runs, in the user's cache.
 
-    The memo's stamp covers the installed `libraries` (module names) and the function's own module,
-    so an upgrade or an edit of either starts it afresh.
+    The memo's stamp covers the installed `libraries` (module names, presskit's own included) and the
+    function's own module, so an upgrade or an edit of either starts it afresh. A function of one
+    argument is memoised by that argument; any other gives `key`, which makes a marshal-able key
+    (a string, a tuple of strings) of its arguments.
     """
     def decorate(function: Callable) -> Callable:
         memo: list[DiskMemo] = []
 
         @functools.wraps(function)
-        def memoised(argument):
+        def memoised(*arguments):
             if not memo:
                 files = [module_file(library) for library in libraries]
                 memo.append(DiskMemo(name, file_stamp(*files, function.__code__.co_filename)))
-            return memo[0].get(argument, function)
+            if key is None:
+                return memo[0].get(arguments[0], function)
+            return memo[0].get(key(*arguments), lambda _key: function(*arguments))
 
         return memoised
 

@@ -22,15 +22,17 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "pdf": ("presskit.renderers.pdf.writer", "render"),
     "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
-    "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the site's root
+    "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the release's folder
+    "cards": ("presskit.renderers.web", "render_release_cards"),  # document: a pair; path: the release's folder
     "email": ("presskit.renderers.email", "render_email"),
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
 # one worker per format library; the press outputs go where they balance the two (e-mails and wire copy
-# beside the DOCX, which is done first; the web pages, which wait for every document, beside the PDF)
-WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "email": "docx",
-             "wire": "docx", "index": "pdf"}
+# beside the DOCX; the social cards, which need no file, and the web pages, which wait for every
+# document, beside the PDF)
+WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "cards": "pdf",
+             "email": "docx", "wire": "docx", "index": "pdf"}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.email", "presskit.renderers.wire"),
            "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web")}
 _started: dict[str, Worker] | None = None

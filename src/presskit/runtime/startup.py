@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 
-from presskit.runtime import render_pool
+from presskit.runtime import regex_memo, render_pool
 from presskit.runtime.disk_memo import save_memos
 
 GC_THRESHOLD = (100_000, 50, 100)  # a short-lived, allocation-heavy run: collect cycles rarely
@@ -19,6 +19,7 @@ def start(arguments: list[str]) -> None:
     parses the options and reads the release.
     """
     gc.set_threshold(*GC_THRESHOLD)
+    regex_memo.install()  # before the fork: the workers inherit the memo read once
     if arguments[:1] == ["build"] and not {"-h", "--help"} & set(arguments):
         render_pool.start_early()
 

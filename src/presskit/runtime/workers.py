@@ -141,6 +141,7 @@ def _serve(warm: Callable[[], object], tasks: int, results: int) -> None:
             except Exception as error:  # noqa: BLE001 — sent back to the parent, who raises it
                 outcome = (False, error)
             _write(results, _picklable(outcome))
+        save_memos()  # what this worker computed (compiled patterns, styled templates) serves the next build
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent reports it
         code = 130
     except BaseException:  # noqa: BLE001 — the parent sees the lost worker and says so

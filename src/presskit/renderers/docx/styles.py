@@ -1,8 +1,10 @@
 """Named Word styles of the DOCX renderer, in the theme's font, colours and language."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
+import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -13,6 +15,7 @@ from docx.styles.style import BaseStyle, StyleFactory
 
 from presskit.kit.theme import Theme
 from presskit.renderers.docx.oxml import set_borders, set_fonts, set_lang, set_shading
+from presskit.runtime.disk_memo import disk_memo
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,20 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
         "Brand": (char, _Look(12, True, None, theme.primary)),
         "Strong": (char, _Look(bold=True)),
     }
+
+
+@disk_memo("docx-styles", "docx", "presskit.renderers.docx.oxml", key=lambda theme, lang_tag: f"{lang_tag} {theme!r}")
+def styled_template(theme: Theme, lang_tag: str) -> bytes:
+    """An empty DOCX with every style of the theme in one language (kept in the user's cache).
+
+    Restyling python-docx's template costs more than opening a styled one; every document of a
+    theme and language starts from the same bytes, whether they were just made or kept.
+    """
+    doc = docx.Document()
+    define_styles(doc, theme, lang_tag)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def define_styles(doc: DocxDocument, theme: Theme, lang_tag: str) -> None:

@@ -27,8 +27,8 @@ from presskit.renderers.docx.oxml import (
     fix_zip_times,
     make_run,
 )
-from presskit.renderers.docx.styles import define_styles
-from presskit.runtime.atomic import write_bytes
+from presskit.renderers.docx.styles import styled_template
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import (
     Run,
@@ -86,11 +86,10 @@ class _Writer:
         """Start an empty A4 document with the theme's styles."""
         self.document, self.theme = document, theme
         self.lang = labels.lang_tag(document.lang)
-        self.doc: DocxDocument = docx.Document()
+        self.doc: DocxDocument = docx.Document(io.BytesIO(styled_template(theme, self.lang)))
         self.numbers = note_numbers(n.id for n in document.footnotes)
         self.notes_part: XmlPart | None = None
         self.style_ids: dict[str, str | None] = {}
-        define_styles(self.doc, theme, self.lang)
 
     def new_paragraph(self, style: str, container=None) -> Paragraph:
         """Add an empty paragraph in `style` to the body (or to `container`, e.g. a table cell)."""
@@ -143,7 +142,7 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     buffer = io.BytesIO()
     with fast_font_entries():
         writer.doc.save(buffer)
-    write_bytes(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
+    write_output(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
     return path
 
 

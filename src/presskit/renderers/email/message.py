@@ -14,7 +14,7 @@ from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
 from presskit.renderers.email.html import html_body
 from presskit.renderers.email.plain import plain_text
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 ONLINE = {"fr": "Lire en ligne", "en": "Read online"}
@@ -46,7 +46,7 @@ def render_email(document: Document, theme: Theme, path: Path, *, attachments: S
                  page_url: str = "", now: datetime | None = None) -> Path:
     """Write `<slug>.<lang>.eml` at `path` (atomically) and return the path."""
     message = email_message(document, theme, attachments=attachments, page_url=page_url, now=now)
-    return write_bytes(Path(path), message.as_bytes(), what="e-mail")
+    return write_output(Path(path), message.as_bytes(), what="e-mail")
 
 
 def _address(name: str, email: str) -> Address | str:

@@ -23,7 +23,7 @@ from presskit.renderers.pdf.figures import figures_page
 from presskit.renderers.pdf.setup import color, register_fonts
 from presskit.renderers.pdf.styles import make_styles
 from presskit.renderers.pdf.template import FileInfo, build_pdf, file_info
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 GAP = 8 * mm
@@ -43,7 +43,7 @@ def render_bilingual(french: Document, english: Document, theme: Theme, path: Pa
     info = _info(file_info(fr), file_info(en))
     label = f'{labels.label("fr", "press_kit")} · {labels.label("en", "press_kit")}'
     data = build_pdf(whole, lambda: _story(whole, fr, en, full, column), info, label)
-    write_bytes(path, what="PDF", data=data)
+    write_output(path, what="PDF", data=data)
     return path
 
 

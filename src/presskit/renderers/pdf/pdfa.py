@@ -10,7 +10,7 @@ from lxml import etree
 
 from presskit.document import Document
 from presskit.renderers.pdf.writer import render
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles-free (zlib licence)
@@ -27,7 +27,7 @@ def to_pdfa(pdf_path: Path, out_path: Path, document: Document) -> Path:
                 annot.F = _PRINT
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True, fix_metadata_version=False)
-    write_bytes(Path(out_path), what="PDF/A", data=buffer.getvalue())
+    write_output(Path(out_path), what="PDF/A", data=buffer.getvalue())
     return Path(out_path)
 
 

@@ -9,7 +9,6 @@ Written with reportlab's own objects: no second pass over the file, no pikepdf o
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.pdfbase.pdfdoc import (
     LinkAnnotation,
@@ -22,6 +21,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from presskit.renderers.pdf.tags import ROLE_MAP, Group, Mark, Tag
+from presskit.typesetting.inline import escape as xml_escape  # not xml.sax.saxutils: it imports urllib.request
 
 PROVENANCE_NS = "urn:presskit:xmp:1.0/"  # presskit's own XMP namespace (prefix "presskit")
 _PAGE_KEYS = PDFPage.__NoDefault__ + ["StructParents", "Tabs"]

@@ -19,7 +19,7 @@ from presskit.renderers.pdf.figures import figures_page
 from presskit.renderers.pdf.setup import register_fonts
 from presskit.renderers.pdf.styles import make_styles
 from presskit.renderers.pdf.template import build_pdf, file_info
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 
@@ -39,7 +39,7 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     ctx = context(document, theme)
     label = theme.header_text(document.lang, labels.label(document.lang, "press_kit"))
     data = build_pdf(ctx, lambda: story(ctx), file_info(ctx), label)
-    write_bytes(path, what="PDF", data=data)
+    write_output(path, what="PDF", data=data)
     return path
 
 

@@ -12,7 +12,7 @@ from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
 from presskit.renderers.jinja_cache import bytecode_cache
 from presskit.renderers.web.colours import readable
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY = "release.json"  # what the index and the feeds know of a release, beside its pages
@@ -62,7 +62,7 @@ def _copy(source: Path, target: Path) -> Path:
     """Copy a file unless the same bytes are already there."""
     data = source.read_bytes()
     if not target.is_file() or target.read_bytes() != data:
-        write_bytes(target, data, what="web asset")
+        write_output(target, data, what="web asset")
     return target
 
 

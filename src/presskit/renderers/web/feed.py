@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -53,4 +53,4 @@ def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
 
 def write_feed(path: Path, data: bytes) -> Path:
     """Write a feed atomically."""
-    return write_bytes(path, data, what="Atom feed")
+    return write_output(path, data, what="Atom feed")

@@ -12,7 +12,7 @@ from presskit.renderers.web.common import ENTRY, copy_assets, environment, theme
 from presskit.renderers.web.embargo import aware, utc_now
 from presskit.renderers.web.feed import atom_feed, write_feed
 from presskit.renderers.web.words import words
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 
@@ -36,7 +36,7 @@ def render_index(folder: Path, theme: Theme, *, now: datetime | None = None, bas
               "dates": {e["slug"]: {lang: labels.long_date(e["published"], lang) for lang in langs}
                         for e in entries}},
         theme=theme_values(theme), words_of=words)
-    written = [write_bytes(folder / "index.html", html.encode("utf-8"), what="web index")]
+    written = [write_output(folder / "index.html", html.encode("utf-8"), what="web index")]
     for lang in langs:
         written.append(write_feed(folder / f"feed.{lang}.atom", _feed(entries, lang, theme, now, base_url)))
     return written

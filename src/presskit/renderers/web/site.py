@@ -27,7 +27,7 @@ from presskit.renderers.web.embargo import aware, embargo_end, under_embargo, ut
 from presskit.renderers.web.index import render_index
 from presskit.renderers.web.metadata import description, news_article
 from presskit.renderers.web.words import file_size, words
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
 
@@ -69,9 +69,11 @@ def page_name(lang: str) -> str:
 
 
 def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: datetime | None = None,
-                         base_url: str = "", english_tag: str = "en-GB", web: Path | None = None) -> list[Path]:
+                         base_url: str = "", english_tag: str = "en-GB", web: Path | None = None,
+                         cards: bool = True) -> list[Path]:
     """Write `<folder>/<slug>/web/` (or `web`, where a build stages the release): a page and a social
-    card per language, and the index entry; `folder` is the site's root."""
+    card per language (`cards=False`: the cards are written apart, `render_cards`), and the index
+    entry; `folder` is the site's root."""
     now = aware(now or utc_now())
     web = Path(web) if web is not None else Path(folder) / release.slug / "web"
     make_folder(web)
@@ -81,18 +83,23 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     urls = {d.lang: url(base_url, f"{release.slug}/web/{page_name(d.lang)}", page_name(d.lang))
             for d in release.documents}
     template = environment().get_template("page.html")
-    written = []
+    written = render_cards(release.documents, theme, web) if cards else []
     for document in release.documents:
-        card = render_card(document.title, labels.label(document.lang, "press_release"), theme,
-                           web / f"card.{document.lang}.png")
         others = [d for d in release.documents if d is not document]
         page = _page(document, theme, release, web, tags, urls, published, now, base_url, assets, others)
         html = template.render(page=page, theme=theme_values(theme), words=words(document.lang))
-        written += [card, write_bytes(web / page_name(document.lang), html.encode("utf-8"), what="web page")]
+        written.append(write_output(web / page_name(document.lang), html.encode("utf-8"), what="web page"))
     entry = _entry(release, tags, published)
-    written.append(write_bytes(web / ENTRY, json.dumps(entry, ensure_ascii=False, indent=1).encode(),
+    written.append(write_output(web / ENTRY, json.dumps(entry, ensure_ascii=False, indent=1).encode(),
                                what="web index entry"))
     return written
+
+
+def render_cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]:
+    """Write the social card of each document in `web` (`card.<lang>.png`): its title, in the brand's colours."""
+    make_folder(web)
+    return [render_card(document.title, labels.label(document.lang, "press_release"), theme,
+                        web / f"card.{document.lang}.png") for document in documents]
 
 
 def _page(document: Document, theme: Theme, release: Release, web: Path, tags: dict, urls: dict,

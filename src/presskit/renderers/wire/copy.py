@@ -13,7 +13,7 @@ from babel.dates import format_date
 
 from presskit.document import Block, Document
 from presskit.errors import PresskitError
-from presskit.runtime.atomic import write_bytes
+from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import paragraphs
 
@@ -100,7 +100,7 @@ def render_wire(document: Document, path: Path, *, locale: str = "en_GB", end_ma
                 today: date | None = None) -> Path:
     """Write the wire copy of the English `document` at `path` (UTF-8, atomically)."""
     text = wire_text(document, locale=locale, end_mark=end_mark, today=today)
-    return write_bytes(Path(path), text.encode("utf-8"), what="wire copy")
+    return write_output(Path(path), text.encode("utf-8"), what="wire copy")
 
 
 def _bare(url: str) -> str:
