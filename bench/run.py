@@ -7,7 +7,9 @@ copy of the repository's kit and a fresh process:
      the lemma and sentence memos), and again with an empty user cache (a first build);
   2. a synthetic release 20 times longer than the sample (its body repeated);
   3. a batch of 50 releases in one command;
-  4. as a reference point, LibreOffice converting the English DOCX to PDF, when `soffice` is installed.
+  4. as a reference point, LibreOffice converting the English DOCX to PDF, when `soffice` is installed;
+then, where Apache PDFBox preflight is installed (bench/preflight.py), its verdict on the sample's
+`--pdfa` copies, a second opinion beside pikepdf's checker in `make test`.
 Nothing here is a test: it prints numbers for the README.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "congres-france-bioproduction-2021"
 sys.path.insert(0, str(ROOT))
 
+from bench import preflight  # noqa: E402
 from bench.synthetic import longer_release  # noqa: E402
 
 
@@ -95,6 +98,22 @@ def main() -> None:
                 runs, lambda d: Path(shutil.copy(docx, d)).parent,
                 [soffice, "--headless", "--convert-to", "pdf", docx.name])
     report(results)
+    second_opinion(build)
+
+
+def second_opinion(build: list[str]) -> None:
+    """Build the sample kit with `--pdfa` and print PDFBox preflight's verdict on its PDF/A copies."""
+    print()
+    if preflight.classpath()[0] is None:
+        print(preflight.missing())
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        kit = make_kit(Path(scratch))
+        done = subprocess.run(build + ["--pdfa"], cwd=kit, capture_output=True, text=True)
+        if done.returncode:
+            print(f"PDFBox preflight: the --pdfa build failed (exit {done.returncode}); skipped")
+            return
+        preflight.print_report(sorted((kit / "output" / SAMPLE).glob("*.pdfa.pdf")))
 
 
 def report(results: dict[str, float]) -> None:
