@@ -43,3 +43,23 @@ def test_parse_and_check_load_no_renderer(kit_dir):
     for command in (["parse", source], ["check", source, "--offline"]):
         modules = modules_loaded(kit_dir, *command)
         assert not [m for m in modules if m.startswith(RENDERER_MODULES)], command
+
+
+WARMED = """
+import json, sys
+from presskit.runtime import render_pool
+render_pool.warm_up(sys.argv[1])
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_no_library_is_loaded_by_both_render_workers():
+    from presskit.runtime.render_pool import WARM_UP
+
+    loaded = {}
+    for worker in WARM_UP:
+        done = subprocess.run([sys.executable, "-c", WARMED, worker], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        loaded[worker] = {m.split(".")[0] for m in json.loads(done.stdout)}
+    assert {"docx", "PIL"} <= loaded["docx"] and not {"reportlab", "jinja2", "babel"} & loaded["docx"]
+    assert {"reportlab", "jinja2", "babel"} <= loaded["pdf"] and "docx" not in loaded["pdf"]

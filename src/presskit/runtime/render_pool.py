@@ -23,18 +23,19 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
     "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the release's folder
-    "cards": ("presskit.renderers.web", "render_release_cards"),  # document: a pair; path: the release's folder
+    "cards": ("presskit.renderers.web.card", "render_release_cards"),  # document: a pair; path: the release's folder
     "email": ("presskit.renderers.email", "render_email"),
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-# one worker per format library; the press outputs go where they balance the two (e-mails and wire copy
-# beside the DOCX; the social cards, which need no file, and the web pages, which wait for every
-# document, beside the PDF)
-WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "cards": "pdf",
-             "email": "docx", "wire": "docx", "index": "pdf"}
-WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.email", "presskit.renderers.wire"),
-           "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web")}
+# one worker per format library; the press outputs go where they balance the two and load no library
+# twice: the social cards (Pillow, which the DOCX chart loads too) beside the DOCX; the e-mails, the
+# wire copy and the web pages (Jinja2, Babel) beside the PDF, the pages once every document is written
+WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "cards": "docx",
+             "email": "pdf", "wire": "pdf", "index": "pdf"}
+WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
+           "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web.site", "presskit.renderers.email",
+                   "presskit.renderers.wire")}
 _started: dict[str, Worker] | None = None
 
 

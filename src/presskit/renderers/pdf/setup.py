@@ -11,10 +11,10 @@ from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
+from presskit.renderers.pdf.ttf_cache import load_ttfont
 
 _REGISTERED: dict[str, str] = {}
 # reportlab breaks lines at U+202F and prints a plain space; French needs it kept (e.g. "85 %").
@@ -31,7 +31,7 @@ def _register(path: Path) -> str:
     if name in _REGISTERED.values() or name in pdfmetrics.getRegisteredFontNames():
         name = f"{name}-{len(_REGISTERED)}"
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(load_ttfont(name, str(path)))
     except Exception as exc:  # reportlab raises TTFError, OSError, struct.error…
         raise PresskitError(f"cannot use the font file ({exc})", path=path,
                             hint="point the theme's font settings at a readable .ttf file") from exc

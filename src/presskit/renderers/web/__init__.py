@@ -1,15 +1,34 @@
-"""The web press room renderer: pages, social cards, a kit index and Atom feeds (Jinja2 templates)."""
+"""The web press room renderer: pages, social cards, a kit index and Atom feeds (Jinja2 templates).
+
+Its parts load on first use: a process that only draws the social cards (`card`, Pillow alone)
+never loads Jinja2.
+"""
+from __future__ import annotations
+
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from presskit.document import Document
 from presskit.kit.theme import Theme
-from presskit.renderers.web.index import render_index
-from presskit.renderers.web.site import Release, render_cards, render_release_pages, render_site
+
+if TYPE_CHECKING:
+    from presskit.renderers.web.card import render_release_cards
+    from presskit.renderers.web.index import render_index
+    from presskit.renderers.web.site import Release, render_release_pages, render_site
 
 __all__ = ["Release", "render_index", "render_kit_index", "render_pages", "render_release_cards",
            "render_release_pages", "render_site"]
+_PARTS = {"Release": "site", "render_release_pages": "site", "render_site": "site", "render_index": "index",
+          "render_release_cards": "card"}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the part of the renderer that defines `name` (PEP 562)."""
+    if name not in _PARTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_PARTS[name]}"), name)
 
 
 def render_pages(french: Document, english: Document, theme: Theme, folder: Path, *, slug: str, site: Path,
@@ -18,17 +37,15 @@ def render_pages(french: Document, english: Document, theme: Theme, folder: Path
     """Write a release's pages in `folder/web/` (`folder`: where the release is written, `site`: the
     site's root, which holds the shared assets); list the files. `cards=False`: the social cards
     were written apart (`render_release_cards`)."""
+    from presskit.renderers.web.site import Release, render_release_pages
+
     return render_release_pages(Release(slug, (french, english), tuple(files)), theme, Path(site), now=now,
                                 base_url=base_url, english_tag=english_tag, web=Path(folder) / "web",
                                 cards=cards)
 
 
-def render_release_cards(french: Document, english: Document, theme: Theme, folder: Path) -> list[Path]:
-    """Write a release's social cards in `folder/web/` (they need no other file: a build writes them
-    while the documents are being written)."""
-    return render_cards((french, english), theme, Path(folder) / "web")
-
-
 def render_kit_index(theme: Theme, folder: Path, *, now: datetime | None = None, base_url: str = "") -> list[Path]:
     """Write the kit's index page and feeds of every release in `folder`."""
+    from presskit.renderers.web.index import render_index
+
     return render_index(Path(folder), theme, now=now, base_url=base_url)

@@ -4,11 +4,15 @@ from __future__ import annotations
 import io
 import zlib
 from pathlib import Path
+from typing import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
+from presskit.document import Document
+from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
 from presskit.runtime.atomic import write_output
+from presskit.typesetting import labels
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -56,3 +60,25 @@ def render_card(title: str, kicker: str, theme: Theme, path: Path) -> Path:
     # flat colours: run-length deflate at level 1 is as small as level 6 within 40 % and 3× faster
     image.save(buffer, format="PNG", compress_level=1, compress_type=zlib.Z_RLE)
     return write_output(path, buffer.getvalue(), what="social card")
+
+
+def render_cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]:
+    """Write the social card of each document in `web` (`card.<lang>.png`): its title, in the brand's colours."""
+    make_folder(web)
+    return [render_card(document.title, labels.label(document.lang, "press_release"), theme,
+                        web / f"card.{document.lang}.png") for document in documents]
+
+
+def render_release_cards(french: Document, english: Document, theme: Theme, folder: Path) -> list[Path]:
+    """Write a release's social cards in `folder/web/` (they need no other file: a build draws them
+    while the documents are being written)."""
+    return render_cards((french, english), theme, Path(folder) / "web")
+
+
+def make_folder(folder: Path) -> None:
+    """Create a folder, with a clear error when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PresskitError(f"cannot create the web folder: {error.strerror}", path=folder,
+                            hint="choose another output folder with --out or fix its permissions") from None

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
 from presskit.renderers.jinja_cache import bytecode_cache
+from presskit.renderers.web.card import make_folder
 from presskit.renderers.web.colours import readable
 from presskit.runtime.atomic import write_output
 
@@ -74,10 +74,3 @@ def logo_url(base_url: str, assets: dict[str, Path], web: Path) -> str:
     return url(base_url, f"assets/{logo.name}", os.path.relpath(logo, web))
 
 
-def make_folder(folder: Path) -> None:
-    """Create a folder, with a clear error when it cannot be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise PresskitError(f"cannot create the web folder: {error.strerror}", path=folder,
-                            hint="choose another output folder with --out or fix its permissions") from None

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from presskit.document import Document
 from presskit.kit.theme import Theme
-from presskit.renderers.web.card import render_card
+from presskit.renderers.web.card import render_cards
 from presskit.renderers.web.chart import bar_chart
 from presskit.renderers.web.common import (
     ENTRY,
@@ -93,13 +93,6 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     written.append(write_output(web / ENTRY, json.dumps(entry, ensure_ascii=False, indent=1).encode(),
                                what="web index entry"))
     return written
-
-
-def render_cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]:
-    """Write the social card of each document in `web` (`card.<lang>.png`): its title, in the brand's colours."""
-    make_folder(web)
-    return [render_card(document.title, labels.label(document.lang, "press_release"), theme,
-                        web / f"card.{document.lang}.png") for document in documents]
 
 
 def _page(document: Document, theme: Theme, release: Release, web: Path, tags: dict, urls: dict,
