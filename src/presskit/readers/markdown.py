@@ -12,8 +12,8 @@ import presskit.readers.text as plain
 from presskit.document import Document, Footnote
 from presskit.readers.decode import normalise
 from presskit.readers.layout import Collected, Layout, note_marker
-from presskit.readers.marks import source_marks, strip, take, wrap
 from presskit.readers.links import find_urls
+from presskit.readers.marks import source_marks, strip, take, wrap
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")

@@ -19,8 +19,8 @@ from presskit.document import Document, Footnote
 from presskit.errors import PresskitError
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
-from presskit.readers.marks import closer, opener, source_marks, take
 from presskit.readers.links import find_urls
+from presskit.readers.marks import closer, opener, source_marks, take
 from presskit.readers.patterns import is_bullet
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
