@@ -256,6 +256,21 @@ def _prune_block(block: dict[str, Any]) -> None:
             del block[key]
 
 
+def marks_by_path(document: Document) -> dict[str, tuple[Mark, ...]]:
+    """The marks of the document by the path of their text ("blocks[3].items[0]", "about[1].text").
+
+    >>> marks_by_path(Document("fr", blocks=(Block("paragraph", "Lyon", marks=(Mark("em", 0, 4),)),)))
+    {'blocks[0].text': (Mark(kind='em', start=0, end=4, href='', part='text'),)}
+    """
+    found: dict[str, list[Mark]] = {}
+    for i, block in enumerate(document.blocks):
+        for mark in block.marks:
+            found.setdefault(f"blocks[{i}].{mark.part}", []).append(mark)
+    for i, about in enumerate(document.about):
+        found.setdefault(f"about[{i}].text", []).extend(about.marks)
+    return {path: tuple(found_marks) for path, found_marks in found.items() if found_marks}
+
+
 def iter_texts(document: Document) -> Iterator[tuple[str, str]]:
     """Yield (path, text) for every non-empty translatable text of the document, in reading order."""
     found: list[tuple[str, str]] = []
