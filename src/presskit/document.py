@@ -17,6 +17,30 @@ class NoteRef:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Inline emphasis or a link on characters [`start`, `end`) of one text of its block or About.
+
+    `kind` is "strong", "em" or "link" (then `href` is the address, never translated); `part` names
+    the text: "text", or "items[2]" for a list's third entry. The text itself stays plain words.
+    """
+
+    kind: str
+    start: int
+    end: int
+    href: str = ""
+    part: str = "text"
+
+
+def marks_of(marks: tuple[Mark, ...], part: str = "text") -> tuple[Mark, ...]:
+    """The marks on one part of a block ("text", "items[0]"…).
+
+    >>> marks_of((Mark("em", 0, 2), Mark("strong", 1, 3, part="items[0]")), "items[0]")
+    (Mark(kind='strong', start=1, end=3, href='', part='items[0]'),)
+    """
+    return tuple(mark for mark in marks if mark.part == part)
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Who is quoted, as far as the attribution gives it."""
 
@@ -32,7 +56,8 @@ class Block:
     `text` is plain text (no markup); a list keeps its entries in `items`. A quote's `text` is what
     is inside the quotation marks; `attribution` keeps the attribution words as written
     ("a souligné Jessica Leygues, Déléguée Générale, Medicen Paris Region."), `speaker` what they say.
-    `url` is set on a closing web address; `notes` place footnote calls in `text`.
+    `url` is set on a closing web address; `notes` place footnote calls in `text`; `marks` put the
+    source's bold, italics and links on characters of `text` or of an item (never inside the words).
     """
 
     kind: str
@@ -42,6 +67,7 @@ class Block:
     attribution: str = ""
     url: str = ""
     notes: tuple[NoteRef, ...] = ()
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +86,7 @@ class About:
     organization: str
     text: str
     heading: str = ""
+    marks: tuple[Mark, ...] = ()  # bold, italics and links of `text`, as on a Block
 
 
 @dataclass(frozen=True)
@@ -216,14 +243,32 @@ def to_dict(document: Document, *, with_provenance: bool = False) -> dict[str, A
         data.pop("terms")
     for block in data["blocks"]:
         _prune_block(block)
+    for about in data["about"]:
+        if not about["marks"]:
+            del about["marks"]
     return data
 
 
 def _prune_block(block: dict[str, Any]) -> None:
     """Drop a block's empty optional keys so the JSON shows what each kind holds."""
-    for key in ("items", "speaker", "attribution", "url", "notes"):
+    for key in ("items", "speaker", "attribution", "url", "notes", "marks"):
         if not block[key]:
             del block[key]
+
+
+def marks_by_path(document: Document) -> dict[str, tuple[Mark, ...]]:
+    """The marks of the document by the path of their text ("blocks[3].items[0]", "about[1].text").
+
+    >>> marks_by_path(Document("fr", blocks=(Block("paragraph", "Lyon", marks=(Mark("em", 0, 4),)),)))
+    {'blocks[0].text': (Mark(kind='em', start=0, end=4, href='', part='text'),)}
+    """
+    found: dict[str, list[Mark]] = {}
+    for i, block in enumerate(document.blocks):
+        for mark in block.marks:
+            found.setdefault(f"blocks[{i}].{mark.part}", []).append(mark)
+    for i, about in enumerate(document.about):
+        found.setdefault(f"about[{i}].text", []).extend(about.marks)
+    return {path: tuple(found_marks) for path, found_marks in found.items() if found_marks}
 
 
 def iter_texts(document: Document) -> Iterator[tuple[str, str]]:

@@ -32,10 +32,23 @@ def versions(tmp_path_factory) -> dict[str, dict[str, Document]]:
 
 
 def everything(doc: Document) -> dict:
-    """The whole model but where it came from and the links (a file's hyperlinks add addresses)."""
+    """The whole model but where it came from, the links (a file's hyperlinks add addresses) and the
+    marks (a .txt has none: its words are compared)."""
     data = to_dict(doc)
     del data["source"], data["links"]
+    for part in data["blocks"] + data["about"]:
+        part.pop("marks", None)
     return data
+
+
+def marks(doc: Document) -> list:
+    """Every mark of the document with the words it covers."""
+    found = []
+    for i, block in enumerate(doc.blocks):
+        texts = {"text": block.text, **{f"items[{j}]": item for j, item in enumerate(block.items)}}
+        found += [(i, m.part, m.kind, m.href, texts[m.part][m.start:m.end]) for m in block.marks]
+    found += [(f"about{i}", m.kind, m.href, a.text[m.start:m.end]) for i, a in enumerate(doc.about) for m in a.marks]
+    return found
 
 
 def essentials(doc: Document) -> dict:
@@ -53,6 +66,18 @@ def essentials(doc: Document) -> dict:
 @pytest.mark.parametrize("fmt", [".md", ".docx"])
 def test_markdown_and_word_give_exactly_the_text_document(versions, stem: str, fmt: str) -> None:
     assert everything(versions[stem][fmt]) == everything(versions[stem][".txt"])
+
+
+@pytest.mark.parametrize("stem", [p.name.removesuffix(".txt") for p in RELEASES])
+def test_markdown_and_word_give_the_same_marks_and_text_none(versions, stem: str) -> None:
+    assert marks(versions[stem][".docx"]) == marks(versions[stem][".md"])
+    assert marks(versions[stem][".txt"]) == marks(versions[stem][".pdf"]) == []
+
+
+def test_the_marks_of_the_fixtures_are_on_their_words(versions) -> None:
+    found = marks(versions["09_festival-jazz-sorgues-2024.fr"][".md"])
+    assert (3, "items[2]", "strong", "", "Billetterie") in found
+    assert (3, "items[2]", "link", "https://www.jazzensorgues.fr/", "www.jazzensorgues.fr") in found
 
 
 @pytest.mark.parametrize("stem", [p.name.removesuffix(".txt") for p in RELEASES])

@@ -1,10 +1,10 @@
-"""Whole-document checks of an English document against its French: numbers and web addresses."""
+"""Whole-document checks of an English document against its French: numbers, web addresses, marks."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from presskit.document import Document, iter_texts
+from presskit.document import Document, Mark, iter_texts, marks_by_path
 from presskit.patterns import url_key, urls_in
 
 _NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
@@ -46,3 +46,34 @@ def all_text(document: Document) -> str:
     parts += [note.url for note in document.footnotes]
     parts += [block.url for block in document.blocks]
     return "\n".join(parts)
+
+
+def lost_marks(source: Document, target: Document) -> list[tuple[str, str]]:
+    """(path, what) for each bold, italic or link of the French that its English text lacks.
+
+    >>> from presskit.document import Block
+    >>> french = Document("fr", blocks=(Block("paragraph", "la Métropole", marks=(Mark("link", 3, 12, "https://a.fr"),)),))
+    >>> lost_marks(french, french.evolve(blocks=(Block("paragraph", "the Metropolis"),)))
+    [('blocks[0].text', 'the link to https://a.fr on “Métropole”')]
+    """
+    english = marks_by_path(target)
+    lost = []
+    for path, marks in marks_by_path(source).items():
+        text = _text_at(source, path)
+        left = Counter((m.kind, m.href) for m in english.get(path, ()))
+        for mark in marks:
+            if left[(mark.kind, mark.href)] > 0:
+                left[(mark.kind, mark.href)] -= 1
+            else:
+                lost.append((path, f"{_what(mark)} on “{text[mark.start:mark.end]}”"))
+    return lost
+
+
+def _what(mark: Mark) -> str:
+    """A mark in words: "the bold", "the italics", "the link to <address>"."""
+    return {"strong": "the bold", "em": "the italics"}.get(mark.kind, f"the link to {mark.href}")
+
+
+def _text_at(document: Document, path: str) -> str:
+    """The text a mark path names."""
+    return dict(iter_texts(document)).get(path, "")

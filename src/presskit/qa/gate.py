@@ -13,7 +13,7 @@ from dataclasses import replace
 from presskit.document import Document, Origin, Segment, TermStatus
 from presskit.glossary.entries import english_spans, pluralize
 from presskit.qa import segment_checks as qa
-from presskit.qa.document_checks import missing_links, missing_numbers
+from presskit.qa.document_checks import lost_marks, missing_links, missing_numbers
 from presskit.qa.findings import Finding, Severity
 from presskit.qa.places import place_of
 
@@ -26,13 +26,21 @@ def gate(source: Document, target: Document, glossary=None) -> list[Finding]:
     """List what is wrong with the English, segment by segment (a document without segments as a whole).
 
     Errors stop a final build: untranslated or French segments, a term missing or forbidden, a name
-    changed, a number, address or bracket lost, a placeholder left. Warnings go to the report.
+    changed, a number, address or bracket lost, a placeholder left. Warnings go to the report, among
+    them a bold, italic or link of the French that the English lost (its words are there).
     """
+    marks = mark_findings(source, target)
     if not target.segments:
-        return document_findings(source, target) + term_findings(target)
-    found = segment_findings(target, glossary) + term_findings(target)
+        return document_findings(source, target) + term_findings(target) + marks
+    found = segment_findings(target, glossary) + term_findings(target) + marks
     sentences = {segment.path: segment.source for segment in target.segments}
     return [replace(f, place=place_of(f.path, source, sentences.get(f.path, ""))) for f in found]
+
+
+def mark_findings(source: Document, target: Document) -> list[Finding]:
+    """A warning for each mark of the French lost in translation (the words are kept)."""
+    return [Finding(path, f"{what} was lost in translation; the English keeps the words", Severity.WARNING)
+            for path, what in lost_marks(source, target)]
 
 
 def excerpt(text: str, width: int = 60) -> str:

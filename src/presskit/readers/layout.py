@@ -10,6 +10,18 @@ HINTS = ("title", "subtitle", "heading", "quote")
 
 
 @dataclass(frozen=True)
+class SourceMark:
+    """A mark as the source wrote it: kind, words, the characters around them, address, place."""
+
+    kind: str
+    label: str
+    before: str = ""
+    after: str = ""
+    href: str = ""
+    at: tuple[int, int] = (0, 0)  # (line, column) in the source, to keep marks in reading order
+
+
+@dataclass(frozen=True)
 class Layout:
     """Hints for the text reader.
 
@@ -17,7 +29,8 @@ class Layout:
     `links` are web addresses found behind link texts; `footnotes` are the file's own footnotes,
     called in the text by superscript digits; `structured` says a blank line always ends a paragraph;
     `typeset` says the lines were wrapped by a word processor, which breaks a line at a hyphen of the
-    text but never hyphenates a word itself (a PDF's text layer).
+    text but never hyphenates a word itself (a PDF's text layer). `marks` are the source's bold,
+    italics and links, in reading order (`readers.marks`).
     """
 
     hints: Mapping[int, str] = field(default_factory=dict)
@@ -25,6 +38,7 @@ class Layout:
     footnotes: tuple[Footnote, ...] = ()
     structured: bool = False
     typeset: bool = False
+    marks: tuple[SourceMark, ...] = ()
 
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -37,9 +51,10 @@ def note_marker(number: int) -> str:
 
 @dataclass
 class Collected:
-    """What a format's walker collects for the text reader: lines, hints by line, links, note numbers."""
+    """What a format's walker collects for the text reader: lines, hints by line, links, note numbers, marks."""
 
     lines: list[str] = field(default_factory=list)
     hints: dict[int, str] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
     notes: dict[str, int] = field(default_factory=dict)
+    marks: list[SourceMark] = field(default_factory=list)

@@ -1,4 +1,8 @@
-"""The Markdown reader: headings, lists, quotes, links, emphasis and footnotes → text and a Layout."""
+"""The Markdown reader: headings, lists, quotes, links, emphasis and footnotes → text and a Layout.
+
+Links (inline, reference, autolinks) and emphasis (`**x**`, `__x__`, `*x*`, `_x_`) leave plain words
+in the text and go to the Layout as marks (`readers.marks`); strikethrough and code keep their words only.
+"""
 from __future__ import annotations
 
 import re
@@ -9,6 +13,7 @@ from presskit.document import Document, Footnote
 from presskit.readers.decode import normalise
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
+from presskit.readers.marks import source_marks, strip, take, wrap
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -33,6 +38,7 @@ _EMPHASIS = [re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"),
              re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"),
              re.compile(r"(?<!\w)_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)"), re.compile(r"`([^`]+)`")]
 _ESCAPED = "\ue000"
+_EMPHASIS_KIND = ("strong", "strong", "", "em", "em", "")  # what each of _EMPHASIS marks
 
 
 @dataclass
@@ -43,6 +49,7 @@ class _State(Collected):
     references: dict[str, str] = field(default_factory=dict)
     titled: bool = False
     in_quote: bool = False
+    hrefs: list[str] = field(default_factory=list)  # the link addresses of the line being read
 
 
 def parse(text: str, source: str = "") -> Document:
@@ -57,11 +64,11 @@ def to_text(markdown: str) -> tuple[str, Layout]:
     raw = normalise(markdown).split("\n")
     state.references = {m[1].lower(): m[2] for m in map(_REFERENCE_DEF.match, raw) if m}
     _convert(state, raw)
-    footnotes = tuple(Footnote(id=str(number), text=_inline(state, " ".join(state.definitions.get(label, []))),
+    footnotes = tuple(Footnote(id=str(number), text=strip(_inline(state, " ".join(state.definitions.get(label, [])))),
                                url=_first_url(" ".join(state.definitions.get(label, []))))
                       for label, number in state.notes.items() if label in state.definitions)
     return "\n".join(state.lines), Layout(hints=state.hints, links=tuple(state.links), footnotes=footnotes,
-                                          structured=False)
+                                          structured=False, marks=tuple(state.marks))
 
 
 def _first_url(text: str) -> str:
@@ -114,12 +121,19 @@ def _block_line(state: _State, line: str, following: str) -> None:
     heading = _ATX.match(line)
     if heading:
         _blank(state)
-        state.lines.append(_inline(state, heading[2]))
+        _append(state, _inline(state, heading[2]))
         _hint_heading(state, len(state.lines) - 1, len(heading[1]))
         state.lines.append("")
         return
     line = _ITEM.sub("- ", line, count=1)
-    state.lines.append(_inline(state, line.strip()))
+    _append(state, _inline(state, line.strip()))
+
+
+def _append(state: _State, marked: str) -> None:
+    """Append a converted line as plain text; its marks go to `state.marks`."""
+    text, found = take(marked, state.hrefs)
+    state.marks += source_marks(text, found, len(state.lines))
+    state.lines.append(text)
 
 
 def _blank(state: _State) -> None:
@@ -137,8 +151,9 @@ def _hint_heading(state: _State, index: int, level: int) -> None:
 
 
 def _inline(state: _State, text: str) -> str:
-    """Plain text of one line: links become their text (the address goes to the links), emphasis
-    marks go, footnote references become superscript numbers."""
+    """Text of one line with its marks as `readers.marks` characters: links become their text (the
+    address goes to the links too), emphasis marks go, footnote references become superscript numbers."""
+    state.hrefs = []
     text = _ESCAPE.sub(lambda m: _ESCAPED + str(ord(m[1])) + _ESCAPED, text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(lambda m: _link(state, m[1], m[2]), text)
@@ -149,21 +164,22 @@ def _inline(state: _State, text: str) -> str:
     return re.sub(_ESCAPED + r"(\d+)" + _ESCAPED, lambda m: chr(int(m[1])), text)
 
 
-def _plain_outside_urls(text: str) -> str:
+def _plain_outside_urls(text: str) -> str:  # (its marks stay, as `readers.marks` characters)
     """Drop emphasis marks, leaving web addresses as written ("a_b_c" in a URL stays)."""
     out, last = [], 0
     for start, end, _ in find_urls(text) + [(len(text), len(text), "")]:
         piece = text[last:start]
-        for pattern in _EMPHASIS:
-            piece = pattern.sub(r"\1", piece)
+        for pattern, kind in zip(_EMPHASIS, _EMPHASIS_KIND):
+            piece = pattern.sub(lambda m, kind=kind: wrap(kind, m[1]) if kind else m[1], piece)
         out += [piece, text[start:end]]
         last = end
     return "".join(out)
 
 
 def _link(state: _State, label: str, url: str) -> str:
-    """Record a link's address; return its text."""
-    if url and not url.startswith("#"):
-        state.links.append(url if "://" in url or url.startswith("mailto:") or "@" not in url
-                           else f"mailto:{url}")
-    return label
+    """Record a link's address; return its text, marked as a link."""
+    if not url or url.startswith("#"):
+        return label
+    address = url if "://" in url or url.startswith("mailto:") or "@" not in url else f"mailto:{url}"
+    state.links.append(address)
+    return wrap("link", label, state.hrefs, address)

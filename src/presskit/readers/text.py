@@ -12,6 +12,7 @@ from presskit.readers.decode import normalise
 from presskit.readers.front import Front, can_be_title, is_kicker, is_title_like, take_front_item
 from presskit.readers.layout import Layout
 from presskit.readers.links import full_url, unique_links, url_key
+from presskit.readers.marks import attach
 from presskit.readers.notes import extract_footnotes
 from presskit.readers.patterns import is_bullet, is_url_line
 from presskit.readers.reflow import Para, paragraphs
@@ -37,8 +38,8 @@ def parse(text: str, source: str = "", layout: Layout | None = None) -> Document
         labels=tuple(front.labels), embargo=front.embargo, blocks=tuple(blocks), footnotes=footnotes,
         about=tuple(build_about(section) for section in abouts),
         contacts=tuple(c for section in contact_sections for c in build_contacts(section)), source=source)
-    return document.evolve(links=_links(text, footnotes, layout.links), meta=_meta(front),
-                           doubts=doubts(document))
+    return attach(document, layout.marks).evolve(links=_links(text, footnotes, layout.links),
+                                                 meta=_meta(front), doubts=doubts(document))
 
 
 def doubts(document: Document) -> tuple[str, ...]:

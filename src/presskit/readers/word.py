@@ -1,5 +1,8 @@
 """The DOCX reader: paragraph styles, lists, tables, hyperlinks and real footnotes → text and a Layout.
 
+Bold and italic runs (direct formatting, or the Strong and Emphasis character styles) and
+`w:hyperlink` elements with an external target go to the Layout as marks (`readers.marks`).
+
 The file is checked before python-docx opens it: a zip within size limits (no zip bomb), no DTD in
 its XML (python-docx's parser does not resolve entities either).
 """
@@ -17,6 +20,7 @@ from presskit.errors import PresskitError
 from presskit.readers.guard import check_shape
 from presskit.readers.layout import Collected, Layout, note_marker
 from presskit.readers.links import find_urls
+from presskit.readers.marks import closer, opener, source_marks, take
 from presskit.readers.patterns import is_bullet
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,6 +35,8 @@ _STYLE_HINTS = [(re.compile(r"^(?:title|titre)$", re.IGNORECASE), "title"),
                 (re.compile(r"quote|citation", re.IGNORECASE), "quote")]
 _LIST_STYLE = re.compile(r"^(?:list|liste)\b", re.IGNORECASE)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
+_OFF = ("0", "false", "off", "none")
+_CHARACTER_STYLES = {"Strong": "strong", "Emphasis": "em"}
 
 
 _State = Collected  # lines, hints, links and footnote numbers collected while walking the document
@@ -114,7 +120,7 @@ def to_text(document) -> tuple[str, Layout]:
                 _paragraph(state, cell_paragraph, rels, _style_name(document, cell_paragraph))
     footnotes = _footnotes(document, state)
     return "\n".join(state.lines), Layout(hints=state.hints, links=tuple(state.links), footnotes=footnotes,
-                                          structured=True)
+                                          structured=True, marks=tuple(state.marks))
 
 
 def _style_name(document, paragraph) -> str:
@@ -135,25 +141,34 @@ def _hint_of(style: str) -> str:
 
 
 def _paragraph(state: _State, paragraph, rels, style: str) -> None:
-    """Append one paragraph: its lines (soft breaks kept), a blank line, its hint."""
-    text = _runs_text(state, paragraph, rels).strip()
+    """Append one paragraph: its lines (soft breaks kept), a blank line, its hint and its marks."""
+    hrefs: list[str] = []
+    whole, found = take(_runs_text(state, paragraph, rels, hrefs), hrefs)
+    text = whole.strip()
     if not text.strip():
         return
+    shift = -(len(whole) - len(whole.lstrip()))
     listed = paragraph.find(f"{W}pPr/{W}numPr") is not None or bool(_LIST_STYLE.match(style))
     if listed and not is_bullet(text):
-        text = "- " + text
+        text, shift = "- " + text, shift + 2
     hint = "" if listed else _hint_of(style)
     if hint:
         state.hints[len(state.lines)] = hint
+    state.marks += source_marks(text, [(k, max(0, a + shift), max(0, b + shift), h) for k, a, b, h in found],
+                                len(state.lines))
     state.lines += text.split("\n") + [""]
 
 
-def _runs_text(state: _State, element, rels) -> str:
-    """The text of a paragraph (or footnote) in reading order, with its links and note calls."""
+def _runs_text(state: _State, element, rels, hrefs: list[str] | None = None) -> str:
+    """The text of a paragraph (or footnote) in reading order, with its links and note calls; with
+    `hrefs`, its bold, italics and hyperlinks as `readers.marks` characters (addresses to `hrefs`)."""
     out: list[str] = []
+    marks = _Marks(rels, hrefs) if hrefs is not None else None
     for node in element.iter():
         tag = node.tag
         if tag == f"{W}t":
+            if marks is not None:
+                out.append(marks.turn(node))
             out.append(node.text or "")
         elif tag in (f"{W}tab", f"{W}noBreakHyphen"):
             out.append(" " if tag == f"{W}tab" else "-")
@@ -168,7 +183,90 @@ def _runs_text(state: _State, element, rels) -> str:
         elif tag == f"{W}footnoteReference":
             note_id = node.get(f"{W}id") or ""
             out.append(note_marker(state.notes.setdefault(note_id, len(state.notes) + 1)))
+    if marks is not None:
+        out.append(marks.close())
     return "".join(out)
+
+
+class _Marks:
+    """Which marks the text met so far is under; `turn` gives the characters that change them."""
+
+    def __init__(self, rels, hrefs: list[str]) -> None:
+        self.rels, self.hrefs = rels, hrefs
+        self.link: object = None  # the w:hyperlink element of the current text, if any
+        self.on: dict[str, bool] = {"strong": False, "em": False}
+
+    def turn(self, text_node) -> str:
+        """The mark characters to write before the text of a `w:t`: links and emphasis it changes."""
+        run = text_node.getparent()
+        link = _hyperlink_of(run)
+        wanted = _emphasis_of(run)
+        out = [self._end(kind) for kind, on in self.on.items() if on and not wanted[kind]]
+        if link is not self.link:
+            out.append(self._close_link())
+            href = _external_target(link, self.rels) if link is not None else ""
+            if href:
+                out.append(opener("link", self.hrefs, href))
+                self.link = link
+        out += [self._start(kind) for kind, on in wanted.items() if on and not self.on[kind]]
+        return "".join(out)
+
+    def close(self) -> str:
+        """The characters that close every mark still open at the end of the paragraph."""
+        return "".join(self._end(kind) for kind, on in self.on.items() if on) + self._close_link()
+
+    def _start(self, kind: str) -> str:
+        """Open an emphasis."""
+        self.on[kind] = True
+        return opener(kind)
+
+    def _end(self, kind: str) -> str:
+        """Close an emphasis."""
+        self.on[kind] = False
+        return closer(kind)
+
+    def _close_link(self) -> str:
+        """Close the current link, if one is open."""
+        if self.link is None:
+            return ""
+        self.link = None
+        return closer("link")
+
+
+def _hyperlink_of(run):
+    """The `w:hyperlink` element a run is in (a few levels up at most), or None."""
+    node = run
+    for _ in range(3):
+        node = node.getparent() if node is not None else None
+        if node is None or node.tag == f"{W}p":
+            return None
+        if node.tag == f"{W}hyperlink":
+            return node
+    return None
+
+
+def _external_target(link, rels) -> str:
+    """The web address a `w:hyperlink` points at ("" for a bookmark in the document)."""
+    r_id = link.get(R_ID)
+    if not r_id or r_id not in rels:
+        return ""
+    rel = rels[r_id]
+    return rel.target_ref if rel.is_external else ""
+
+
+def _emphasis_of(run) -> dict[str, bool]:
+    """Whether a run is bold and italic by its own formatting or a Strong/Emphasis character style."""
+    found = {"strong": False, "em": False}
+    props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
+    if props is None:
+        return found
+    for tag, kind in (("b", "strong"), ("i", "em")):
+        element = props.find(f"{W}{tag}")
+        found[kind] = element is not None and (element.get(f"{W}val") or "true").lower() not in _OFF
+    style = props.find(f"{W}rStyle")
+    if style is not None and style.get(f"{W}val") in _CHARACTER_STYLES:
+        found[_CHARACTER_STYLES[style.get(f"{W}val")]] = True
+    return found
 
 
 def _footnotes(document, state: _State) -> tuple[Footnote, ...]:

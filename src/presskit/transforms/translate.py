@@ -15,6 +15,11 @@ renderers replace by the speaker's name and role, and key figures are not transl
 them reaches the engine. The English document carries the French figures until
 `presskit.transforms.english_figures` (the next step) takes them from the English text.
 
+Bold, italics and links travel with their words (`presskit.translation.marks`): a sentence with
+marks is its own key, its marks protected as tokens through the engine and put back on the
+English words; the memory is looked up by the plain sentence. A mark the engine lost leaves its
+words in the English; the gate reports it.
+
 A fuzzy memory match is never used silently: the segment goes to the engine (or stays untranslated)
 with a note "fuzzy memory match 91%: <target>" and the match's score, for the reviewer.
 """
@@ -24,19 +29,32 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Protocol
 
-from presskit.document import Block, Document, NoteRef, Origin, Segment, TermUse, engine_origin, map_texts
+from presskit.document import (
+    Block,
+    Document,
+    Mark,
+    NoteRef,
+    Origin,
+    Segment,
+    TermUse,
+    engine_origin,
+    map_texts,
+    marks_by_path,
+)
+from presskit.translation import marks as marking
 from presskit.translation.memory import FUZZY_THRESHOLD
 from presskit.translation.protection import (
     APPLIED,
     MISSING,
     REPAIRED,
     Protected,
+    Slot,
     protect,
     restore,
     verify,
 )
 from presskit.translation.quantities import localize
-from presskit.translation.segmentation import join_like, needs_translation, split_spans
+from presskit.translation.segmentation import join_like, join_offsets, needs_translation, split_spans
 from presskit.typesetting.labels import label, organization_is_french_text
 
 MEMORY, UNTRANSLATED, KEPT, GLOSSARY = Origin.MEMORY, Origin.UNTRANSLATED, Origin.KEPT, Origin.GLOSSARY
@@ -131,26 +149,68 @@ def translate(document: Document, memory: Memory, engine_for: Callable[[], Engin
     """
     done: dict[str, Sentence] = {}
     pending: dict[str, Protected] = {}
-    for sentence in sentences_of(document):
+    marks = marks_by_path(document)
+    for sentence in _keys(document, marks):
         result = _settle(sentence, memory, glossary, locale)
         if isinstance(result, Protected):
             pending[sentence] = result
         else:
             done[sentence] = result
     done.update(_machine(pending, memory, engine_for, (document.lang, target), fuzzy_threshold,
-                         lambda sentence: protect(sentence, glossary, locale, terms=False)))
-    return _assemble(document, done, target, with_terms=glossary is not None)
+                         lambda sentence: _protect(sentence, glossary, locale, terms=False)))
+    return _assemble(document, done, target, with_terms=glossary is not None, marks=marks)
+
+
+def sentence_marks(marks: tuple[Mark, ...], start: int, end: int) -> list[Mark]:
+    """The marks on the sentence text[start:end], cut to it, on the sentence's offsets.
+
+    >>> sentence_marks((Mark("em", 2, 9), Mark("em", 20, 22)), 5, 15)
+    [Mark(kind='em', start=0, end=4, href='', part='text')]
+    """
+    return [replace(m, start=max(m.start, start) - start, end=min(m.end, end) - start)
+            for m in marks if m.start < end and m.end > start]
+
+
+def _key(text: str, span: tuple[int, int], marks: tuple[Mark, ...]) -> str:
+    """The sentence text[span] with its marks written in (`translation.marks.embed`), or plain."""
+    sentence = text[span[0]:span[1]]
+    inside = sentence_marks(marks, *span)
+    return marking.embed(sentence, [(m.start, m.end) for m in inside]) if inside else sentence
+
+
+def _keys(document: Document, marks: dict[str, tuple[Mark, ...]]) -> list[str]:
+    """The distinct sentences to translate, each with its marks, in reading order."""
+    found: dict[str, None] = {}
+
+    def visit(path: str, text: str) -> str:
+        for span in split_spans(text):
+            found.setdefault(_key(text, span, marks.get(path, ())))
+        return text
+
+    map_shown(document, visit)
+    return list(found)
+
+
+def _protect(sentence: str, glossary, locale: str, terms: bool = True) -> Protected:
+    """`protect`, the sentence's mark characters then turned into tokens that come back as they were."""
+    protected = protect(sentence, glossary, locale, terms=terms)
+    if not marking.has_marks(protected.text):
+        return protected
+    text, table = marking.tokens(protected.text, sum(slot.sent for slot in protected.slots) + 1)
+    slots = protected.slots + tuple(Slot(token, "mark", "", char) for token, char in table.items())
+    return Protected(sentence, text, slots, protected.matches)
 
 
 def _settle(sentence: str, memory: Memory, glossary, locale: str) -> Sentence | Protected:
     """Translate a sentence without an engine when possible; otherwise return it protected."""
-    if not needs_translation(sentence):
-        return Sentence(localize(sentence, locale), KEPT)
-    approved = memory.lookup(sentence)
+    words = marking.plain(sentence)
+    if not needs_translation(words):
+        return Sentence(marking.carry(sentence, localize(words, locale)), KEPT)
+    approved = memory.lookup(words)
     if approved is not None:
-        matches = tuple(glossary.find(sentence)) if glossary is not None else ()
-        return Sentence(approved, MEMORY, matches, verify(approved, matches))
-    protected = protect(sentence, glossary, locale)
+        matches = tuple(glossary.find(words)) if glossary is not None else ()
+        return Sentence(marking.carry(sentence, approved), MEMORY, matches, verify(approved, matches))
+    protected = _protect(sentence, glossary, locale)
     if not protected.wordless:
         return protected
     outcome = restore(protected.text, protected)
@@ -167,7 +227,7 @@ def _machine(pending: dict[str, Protected], memory: Memory, engine_for, language
     """
     if not pending:
         return {}
-    fuzzy = {sentence: _fuzzy(memory, sentence, threshold) for sentence in pending}
+    fuzzy = {sentence: _fuzzy(memory, marking.plain(sentence), threshold) for sentence in pending}
     engine = engine_for()
     if engine is None:
         return {sentence: Sentence(sentence, UNTRANSLATED, p.matches, (MISSING,) * len(p.matches),
@@ -198,30 +258,60 @@ def _fuzzy(memory: Memory, sentence: str, threshold: float) -> tuple[float, str]
     return round(score / 100, 3), f"fuzzy memory match {score:.0f}%: {english}"
 
 
-def _assemble(document: Document, done: dict[str, Sentence], target: str, with_terms: bool) -> Document:
-    """Build the English document from the sentences' translations: segments, term uses, notes."""
+def _assemble(document: Document, done: dict[str, Sentence], target: str, with_terms: bool,
+              marks: dict[str, tuple[Mark, ...]] | None = None) -> Document:
+    """Build the English document from the sentences' translations: segments, term uses, notes, marks."""
     segments: list[Segment] = []
     uses: list[TermUse] = []
     targets_by_path: dict[str, list[str]] = {}
+    marks = marks or {}
+    english_marks: dict[str, list[Mark]] = {}
 
     def translate_text(path: str, text: str) -> str:
-        targets = []
+        targets, placed = [], []
         spans = split_spans(text)
         for index, (start, end) in enumerate(spans):
             sentence, where = text[start:end], f"{path}#{index}"
-            result = done[sentence]
-            segments.append(Segment(where, sentence, result.target, result.origin, result.score,
-                                    result.note))
+            result = done[_key(text, (start, end), marks.get(path, ()))]
+            english, found = marking.extract(result.target)
+            segments.append(Segment(where, sentence, english, result.origin, result.score, result.note))
             uses.extend(_term_uses(where, result))
-            targets.append(result.target)
+            targets.append(english)
+            placed.append((sentence_marks(marks.get(path, ()), start, end), found))
         targets_by_path[path] = targets
+        if path in marks:
+            english_marks[path] = _english_marks(join_offsets(text, spans, targets), placed)
         return join_like(text, spans, targets)
 
     english = _approved_headings(map_shown(document, translate_text), target)
     blocks = tuple(_move_notes(f"blocks[{i}]", src, dst, targets_by_path)
                    for i, (src, dst) in enumerate(zip(document.blocks, english.blocks)))
     terms = tuple(uses) if with_terms else document.terms
-    return english.evolve(lang=target, blocks=blocks, segments=tuple(segments), terms=terms)
+    english = english.evolve(lang=target, blocks=blocks, segments=tuple(segments), terms=terms)
+    return _with_marks(english, english_marks)  # texts not translated keep the marks they had
+
+
+def _english_marks(starts: list[int], placed: list[tuple[list[Mark], dict[int, tuple[int, int]]]]) -> list[Mark]:
+    """The marks of a translated text: each sentence's marks found in its English, on the text's offsets."""
+    found = []
+    for offset, (french, spans) in zip(starts, placed):
+        found += [replace(mark, start=offset + spans[i][0], end=offset + spans[i][1])
+                  for i, mark in enumerate(french) if i in spans]
+    return found
+
+
+def _with_marks(english: Document, marks: dict[str, list[Mark]]) -> Document:
+    """The English document with the marks of each translated text on its blocks and About sections."""
+    def of(prefix: str, kept: tuple[Mark, ...]) -> tuple[Mark, ...]:
+        mine = [m for m in kept if f"{prefix}{m.part}" not in marks]
+        mine += [m for path, found in marks.items() if path.startswith(prefix) for m in found]
+        return tuple(sorted(mine, key=lambda m: (m.part, m.start, -m.end)))
+
+    if not marks:
+        return english
+    blocks = tuple(replace(b, marks=of(f"blocks[{i}].", b.marks)) for i, b in enumerate(english.blocks))
+    about = tuple(replace(a, marks=of(f"about[{i}].", a.marks)) for i, a in enumerate(english.about))
+    return english.evolve(blocks=blocks, about=about)
 
 
 def _approved_headings(english: Document, target: str) -> Document:

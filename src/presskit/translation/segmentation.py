@@ -59,6 +59,22 @@ def join_like(source: str, spans: list[tuple[int, int]], targets: list[str]) -> 
     return "".join(parts)
 
 
+def join_offsets(source: str, spans: list[tuple[int, int]], targets: list[str]) -> list[int]:
+    r"""Where each translated sentence starts in `join_like`'s text.
+
+    >>> join_offsets("Un. Deux.\n\nTrois.", [(0, 3), (4, 9), (11, 17)], ["One.", "Two.", "Three."])
+    [0, 5, 11]
+    """
+    starts, position = [], 0
+    for index, target in enumerate(targets):
+        if index:
+            gap = source[spans[index - 1][1]:spans[index][0]]
+            position += 2 if _PARAGRAPH_BREAK.search(gap) else 1
+        starts.append(position)
+        position += len(target)
+    return starts
+
+
 @lru_cache(maxsize=4096)
 @disk_memo("sentences", "pysbd")
 def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:

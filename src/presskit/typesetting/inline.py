@@ -1,4 +1,8 @@
-"""Pure helpers that cut a text into runs: plain text, web addresses, e-mails and footnote calls."""
+"""Pure helpers that cut a text into runs: plain text, web addresses, e-mails and footnote calls.
+
+A text with `Mark`s (bold, italics and links from the source, `document.Mark`) is cut at its marks;
+a text without any is read for Markdown-style marks as before (the kit's About texts are Markdown).
+"""
 from __future__ import annotations
 
 import html as _html
@@ -6,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from presskit.document import NoteRef
+from presskit.document import Mark, NoteRef
 from presskit.typesetting import typography
 
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -175,12 +179,53 @@ def typeset(runs: list[Run], lang: str) -> list[Run]:
     return [replace(r, text=typography.apply(r.text, lang)) if r.kind == "text" else r for r in runs]
 
 
+def mark_runs(text: str, marks: Iterable[Mark]) -> list[Run]:
+    """Cut `text` at its marks: a link is a "url" run of its words; addresses outside links are found.
+
+    >>> [(r.kind, r.text, r.href, r.emphasis) for r in mark_runs("la Métropole vite", [
+    ...     Mark("link", 3, 12, "www.a.fr"), Mark("strong", 13, 17)])]
+    [('text', 'la ', '', ''), ('url', 'Métropole', 'https://www.a.fr', ''), ('text', ' ', '', ''), ('text', 'vite', '', 'strong')]
+    >>> [r.text for r in mark_runs("a *b* c", [])]
+    ['a *b* c']
+    """
+    events: dict[int, list[tuple[int, Mark]]] = {}
+    for mark in marks:
+        start, end = max(0, mark.start), min(len(text), mark.end)
+        if start < end:
+            events.setdefault(start, []).append((1, mark))
+            events.setdefault(end, []).append((-1, mark))
+    runs: list[Run] = []
+    active: dict[Mark, None] = {}
+    last = 0
+    for at in sorted(events) + [len(text)]:
+        if at > last:
+            runs.extend(_under(text[last:at], active))
+            last = at
+        for step, mark in events.get(at, ()):
+            if step > 0:
+                active[mark] = None
+            else:
+                active.pop(mark, None)
+    return _merge_text(runs)
+
+
+def _under(piece: str, active: dict[Mark, None]) -> list[Run]:
+    """The runs of a piece of text under the marks `active` (the last link opened wins)."""
+    kinds = {mark.kind for mark in active}
+    emphasis = "strong" if "strong" in kinds else "em" if "em" in kinds else ""
+    links = [mark.href for mark in active if mark.kind == "link" and mark.href]
+    if links:
+        return [Run("url", piece, href_for(links[-1]), emphasis)]
+    return [replace(run, emphasis=emphasis) for run in split_links(piece)]
+
+
 def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int] | None = None,
-                lang: str = "") -> list[Run]:
+                lang: str = "", marks: Iterable[Mark] = ()) -> list[Run]:
     """Cut `text` into link runs with a "note" run after each footnote call's offset.
 
     A note run's text is the footnote's number from `numbers` (its id when it has none); with
-    `lang`, the plain-text runs get that language's typography.
+    `lang`, the plain-text runs get that language's typography; with `marks`, the text is cut at
+    them (and not read for Markdown-style marks).
 
     >>> [(r.kind, r.text) for r in inline_runs("Vu sur a.fr ici.", [NoteRef("1", 6)])]
     [('text', 'Vu sur'), ('note', '1'), ('text', ' a.fr ici.')]
@@ -188,15 +233,97 @@ def inline_runs(text: str, notes: Iterable[NoteRef] = (), numbers: dict[str, int
     [('text', 'Fin'), ('note', '4')]
     """
     numbers = numbers or {}
+    marks = tuple(marks)
     runs: list[Run] = []
     pos = 0
     for ref in sorted(notes, key=lambda r: r.offset):
         cut = max(pos, min(ref.offset, len(text)))
-        runs.extend(marked_runs(text[pos:cut]))
+        runs.extend(_piece_runs(text, pos, cut, marks))
         runs.append(Run("note", str(numbers.get(ref.id, ref.id)), ref.id))
         pos = cut
-    runs.extend(marked_runs(text[pos:]))
+    runs.extend(_piece_runs(text, pos, len(text), marks))
     return typeset(_merge_text(runs), lang)
+
+
+def _piece_runs(text: str, start: int, end: int, marks: tuple[Mark, ...]) -> list[Run]:
+    """The runs of text[start:end]: cut at the marks when the text has any, else read for marks."""
+    if not marks:
+        return marked_runs(text[start:end])
+    inside = [replace(m, start=m.start - start, end=m.end - start) for m in marks if m.start < end and m.end > start]
+    return mark_runs(text[start:end], inside)
+
+
+def marked_paragraphs(text: str, notes: Iterable[NoteRef] = (),
+                      marks: Iterable[Mark] = ()) -> list[tuple[str, tuple[NoteRef, ...], tuple[Mark, ...]]]:
+    r"""`paragraphs`, each with its marks too (a mark never crosses a paragraph: it is cut there).
+
+    >>> marked_paragraphs("Un.\n\nDeux.", (), [Mark("em", 5, 9)])[1]
+    ('Deux.', (), (Mark(kind='em', start=0, end=4, href='', part='text'),))
+    """
+    marks = tuple(marks)
+    found = []
+    for start, end, refs in _paragraph_spans(text, tuple(notes)):
+        inside = tuple(replace(m, start=max(m.start, start) - start, end=min(m.end, end) - start)
+                       for m in marks if m.start < end and m.end > start)
+        found.append((text[start:end], refs, inside))
+    return found
+
+
+def shifted(marks: Iterable[Mark], by: int) -> tuple[Mark, ...]:
+    """Marks moved `by` characters (a text given quotation marks before it).
+
+    >>> shifted([Mark("em", 0, 2)], 1)[0].start
+    1
+    """
+    return tuple(replace(m, start=m.start + by, end=m.end + by) for m in marks)
+
+
+def with_addresses(text: str, marks: Iterable[Mark]) -> str:
+    """Plain text with each link's address after its words, for copy that cannot link.
+
+    >>> with_addresses("Voir la Métropole.", [Mark("link", 8, 17, "https://a.fr")])
+    'Voir la Métropole (https://a.fr).'
+    >>> with_addresses("Voir a.fr.", [Mark("link", 5, 9, "https://a.fr")])
+    'Voir a.fr.'
+    """
+    out, last = [], 0
+    for mark in sorted((m for m in marks if m.kind == "link" and m.href), key=lambda m: m.end):
+        end = min(mark.end, len(text))
+        if end < last:
+            continue
+        address = shown_address(mark.href)
+        label = text[mark.start:end]
+        out.append(text[last:end])
+        if _bare(address) not in label:
+            out.append(f" ({address})")
+        last = end
+    return "".join(out) + text[last:]
+
+
+def spelled_out(run: Run) -> str:
+    """A run as plain text: a link whose words are not its address gets the address after them.
+
+    >>> spelled_out(Run("url", "la Métropole", "https://a.fr")), spelled_out(Run("url", "a.fr", "https://a.fr"))
+    ('la Métropole (https://a.fr)', 'a.fr')
+    """
+    if run.kind != "url" or not run.href:
+        return run.text
+    address = shown_address(run.href)
+    return run.text if _bare(address) in run.text else f"{run.text} ({address})"
+
+
+def shown_address(href: str) -> str:
+    """A link's address as a reader would type it (no "mailto:").
+
+    >>> shown_address("mailto:a@b.fr"), shown_address("https://a.fr/")
+    ('a@b.fr', 'https://a.fr/')
+    """
+    return href.removeprefix("mailto:")
+
+
+def _bare(address: str) -> str:
+    """An address without its scheme and final slash ("a.fr")."""
+    return address.split("//", 1)[-1].rstrip("/")
 
 
 def footnote_runs(text: str, url: str = "", lang: str = "") -> list[Run]:
@@ -221,13 +348,17 @@ def paragraphs(text: str, notes: Iterable[NoteRef] = ()) -> list[tuple[str, tupl
     >>> paragraphs("Deux.\n\nTrois.", [NoteRef("1", 12)])
     [('Deux.', ()), ('Trois.', (NoteRef(id='1', offset=5),))]
     """
-    notes = tuple(notes)
+    return [(text[start:end], refs) for start, end, refs in _paragraph_spans(text, tuple(notes))]
+
+
+def _paragraph_spans(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[int, int, tuple[NoteRef, ...]]]:
+    """(start, end, footnote calls) of each paragraph of a text split on blank lines."""
     found, start = [], 0
     for gap in [*re.finditer(r"\n[ \t]*\n\s*", text), None]:
         end = gap.start() if gap else len(text)
         inside = tuple(NoteRef(n.id, n.offset - start) for n in notes if start <= n.offset <= end)
         if text[start:end].strip():
-            found.append((text[start:end], inside))
+            found.append((start, end, inside))
         start = gap.end() if gap else end
     return found
 

@@ -14,7 +14,7 @@ from docx.opc.part import XmlPart
 from docx.shared import Cm, Mm
 from docx.text.paragraph import Paragraph
 
-from presskit.document import Block, Contact, Document
+from presskit.document import Block, Contact, Document, marks_of
 from presskit.kit.theme import Theme, check_theme
 from presskit.renderers.docx import kit_pages as docx_kit
 from presskit.renderers.docx.a11y import add_custom_property, locale_settings, renumber_drawings
@@ -35,8 +35,8 @@ from presskit.typesetting.inline import (
     footnote_runs,
     href_for,
     inline_runs,
+    marked_paragraphs,
     note_numbers,
-    paragraphs,
     phones,
     tel_href,
 )
@@ -116,9 +116,9 @@ class _Writer:
         add_runs(paragraph._p, self.doc.part, runs, self.lang, self.numbers)
         return paragraph
 
-    def text(self, text: str, style: str, notes: tuple = ()) -> Paragraph:
-        """Add a paragraph of plain text, linkified and typeset, with its footnote calls."""
-        return self.paragraph(inline_runs(text, notes, self.numbers, self.document.lang), style)
+    def text(self, text: str, style: str, notes: tuple = (), marks: tuple = ()) -> Paragraph:
+        """Add a paragraph of plain text, linkified and typeset, with its footnote calls and marks."""
+        return self.paragraph(inline_runs(text, notes, self.numbers, self.document.lang, marks), style)
 
     def paragraph_in(self, container, text: str, style: str) -> Paragraph:
         """Add a typeset, linkified paragraph to a table cell (or any block container)."""
@@ -217,19 +217,19 @@ def _block(w: _Writer, block: Block) -> None:
         w.paragraph([Run("url", block.text or block.url, href_for(block.url))], "Closing")
     else:
         style = {"lede": "Lede", "heading": "Heading 1", "closing": "Closing"}.get(block.kind, "Normal")
-        for text, notes in paragraphs(block.text, block.notes):
-            w.text(text, style, notes)
-        for item in block.items:
-            w.text(item, "List Bullet")
+        for text, notes, marks in marked_paragraphs(block.text, block.notes, marks_of(block.marks)):
+            w.text(text, style, notes, marks)
+        for j, item in enumerate(block.items):
+            w.text(item, "List Bullet", marks=marks_of(block.marks, f"items[{j}]"))
 
 
 def _quote(w: _Writer, block: Block) -> None:
     """A pull quote in the language's quotation marks, then "— Name, Role, Organization"."""
     opening, closing = labels.quote_marks(w.document.lang)
-    chunks = paragraphs(block.text, block.notes) or [("", ())]
-    for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
+    chunks = marked_paragraphs(block.text, block.notes, marks_of(block.marks)) or [("", (), ())]
+    for index, (text, notes, marks) in enumerate(chunks):  # marks open the first paragraph, close the last
         runs = [Run("text", opening)] if index == 0 else []
-        runs += inline_runs(text, notes, w.numbers, w.document.lang)
+        runs += inline_runs(text, notes, w.numbers, w.document.lang, marks)
         runs += [Run("text", closing)] if index == len(chunks) - 1 else []
         w.paragraph(runs, "Quote")
     speaker = labels.attribution_line(block)
@@ -260,9 +260,8 @@ def _about(w: _Writer) -> None:
     for about in w.document.about:
         title = labels.about_heading(w.document.lang, about.organization, about.heading)
         w.text(title, "Heading 1")
-        for text in about.text.split("\n\n"):
-            if text.strip():
-                w.text(text.strip(), "About Text")
+        for text, _, marks in marked_paragraphs(about.text, (), about.marks):
+            w.text(text, "About Text", marks=marks)
 
 
 def _contacts(w: _Writer) -> None:

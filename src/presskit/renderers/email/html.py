@@ -6,11 +6,19 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from presskit.document import Document
+from presskit.document import Document, marks_of
 from presskit.kit.theme import Theme
 from presskit.renderers.jinja_cache import bytecode_cache
 from presskit.typesetting import labels, typography
-from presskit.typesetting.inline import footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
+from presskit.typesetting.inline import (
+    footnote_runs,
+    inline_runs,
+    marked_paragraphs,
+    note_numbers,
+    phones,
+    shifted,
+    tel_href,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT = "Arial, Helvetica, sans-serif"  # web fonts do not survive mail clients
@@ -31,15 +39,18 @@ def html_body(document: Document, theme: Theme, *, page_url: str = "", online_la
     blocks = []
     for block in document.blocks:
         if block.kind == "list":
-            blocks.append({"kind": "list", "items": [inline_runs(i, (), numbers, lang) for i in block.items]})
+            blocks.append({"kind": "list", "items": [inline_runs(i, (), numbers, lang,
+                                                                 marks_of(block.marks, f"items[{j}]"))
+                                                     for j, i in enumerate(block.items)]})
             continue
-        text = block.text
+        text, marks = block.text, marks_of(block.marks)
         if block.kind == "quote":
             opening, closing = labels.quote_marks(lang)
             text = f"{opening}{text.strip()}{closing}"
+            marks = shifted(marks, len(opening) - (len(block.text) - len(block.text.lstrip())))
         blocks.append({"kind": block.kind, "href": block.url,
-                       "paragraphs": [inline_runs(t, () if block.kind == "quote" else refs, numbers, lang)
-                                      for t, refs in paragraphs(text, block.notes)],
+                       "paragraphs": [inline_runs(t, () if block.kind == "quote" else refs, numbers, lang, inside)
+                                      for t, refs, inside in marked_paragraphs(text, block.notes, marks)],
                        "attribution": typography.apply(labels.attribution_line(block), lang)
                        if block.kind == "quote" else ""})
     return _environment().get_template("message.html").render(
@@ -48,7 +59,8 @@ def html_body(document: Document, theme: Theme, *, page_url: str = "", online_la
         figures=[(typography.apply(f.value, lang), typography.apply(f.label, lang)) for f in document.figures],
         notes=[(numbers[n.id], footnote_runs(n.text, n.url, lang)) for n in document.footnotes],
         about=[(labels.label(lang, "about", org=a.organization),
-                [inline_runs(t, (), None, lang) for t, _ in paragraphs(a.text)]) for a in document.about],
+                [inline_runs(t, (), None, lang, inside) for t, _, inside in marked_paragraphs(a.text, (), a.marks)])
+               for a in document.about],
         contacts=[{"lines": [v for v in (c.name, typography.apply(c.role, lang), c.organization) if v.strip()],
                    "email": c.email, "phones": [(p, tel_href(p)) for p in phones(c.phone)]}
                   for c in document.contacts],

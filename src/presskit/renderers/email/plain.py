@@ -4,9 +4,16 @@ from __future__ import annotations
 import re
 import textwrap
 
-from presskit.document import Block, Document
+from presskit.document import Block, Document, marks_of
 from presskit.typesetting import labels, typography
-from presskit.typesetting.inline import inline_runs, note_numbers, paragraphs
+from presskit.typesetting.inline import (
+    inline_runs,
+    marked_paragraphs,
+    note_numbers,
+    shifted,
+    spelled_out,
+    with_addresses,
+)
 
 WIDTH = 72
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # no-break spaces stay: they bind
@@ -24,31 +31,34 @@ def fill(text: str, width: int = WIDTH, indent: str = "") -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
-def run_text(text: str, notes, numbers: dict[str, int], lang: str) -> str:
-    """A text with its footnote calls as "[1]" and the language's typography.
+def run_text(text: str, notes, numbers: dict[str, int], lang: str, marks=()) -> str:
+    """A text with its footnote calls as "[1]", its links' addresses and the language's typography.
 
     >>> from presskit.document import NoteRef
     >>> run_text("Vu ici.", [NoteRef("a", 6)], {"a": 1}, "fr")
     'Vu ici[1].'
     """
-    return "".join(f"[{r.text}]" if r.kind == "note" else r.text
-                   for r in inline_runs(text, notes, numbers, lang))
+    return "".join(f"[{r.text}]" if r.kind == "note" else spelled_out(r)
+                   for r in inline_runs(text, notes, numbers, lang, marks))
 
 
 def block_text(block: Block, lang: str, numbers: dict[str, int]) -> list[str]:
     """One block as wrapped paragraphs (a list as dashed items, a quote with its attribution)."""
     if block.kind == "list":
-        return ["\n".join(fill(typography.apply(item, lang), indent="  ").replace("  ", "- ", 1)
-                          for item in block.items)]
+        return ["\n".join(fill(run_text(item, (), numbers, lang, marks_of(block.marks, f"items[{j}]")),
+                               indent="  ").replace("  ", "- ", 1)
+                          for j, item in enumerate(block.items))]
     if block.kind == "quote":
         opening, closing = labels.quote_marks(lang)
-        said = run_text(f"{opening}{block.text.strip()}{closing}", (), numbers, lang)
+        marks = shifted(marks_of(block.marks), len(opening) - (len(block.text) - len(block.text.lstrip())))
+        said = run_text(f"{opening}{block.text.strip()}{closing}", (), numbers, lang, marks)
         line = typography.apply(labels.attribution_line(block), lang)
         return [fill(said)] + ([fill(line)] if line else [])
     if block.kind == "heading":
         heading = typography.apply(block.text, lang)
         return [fill(heading) + "\n" + "-" * min(WIDTH, len(heading))]
-    found = [fill(run_text(text, refs, numbers, lang)) for text, refs in paragraphs(block.text, block.notes)]
+    found = [fill(run_text(text, refs, numbers, lang, marks))
+             for text, refs, marks in marked_paragraphs(block.text, block.notes, marks_of(block.marks))]
     if block.kind == "closing" and block.url and _bare(block.url) not in block.text:
         found.append(block.url)
     return found
@@ -80,7 +90,8 @@ def plain_text(document: Document, *, page_url: str = "", online_label: str = ""
             for n in document.footnotes))
     for about in document.about:
         parts.append(labels.label(lang, "about", org=about.organization).upper())
-        parts += [fill(typography.apply(text, lang)) for text, _ in paragraphs(about.text)]
+        parts += [fill(typography.apply(with_addresses(text, marks), lang))
+                  for text, _, marks in marked_paragraphs(about.text, (), about.marks)]
     if document.contacts:
         parts.append(contacts_text(document))
     if page_url:

@@ -18,7 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from presskit.document import Block, Contact, Document
+from presskit.document import Block, Contact, Document, Mark, marks_of
 from presskit.kit.theme import Theme
 from presskit.renderers.pdf.quote import PullQuote
 from presskit.renderers.pdf.setup import color
@@ -30,8 +30,8 @@ from presskit.typesetting.inline import (
     footnote_runs,
     href_for,
     inline_runs,
+    marked_paragraphs,
     note_numbers,
-    paragraphs,
     phones,
     plain,
     tel_href,
@@ -71,14 +71,14 @@ def markup(runs: list[Run], link_color: str, anchor: str = "note") -> str:
     parts = []
     for run in runs:
         text = escape(run.text)
+        if run.emphasis and run.kind != "note":
+            tag = "b" if run.emphasis == "strong" else "i"
+            text = f"<{tag}>{text}</{tag}>"
         if run.kind == "note":
             parts.append(f'<a href="#{anchor}-{text}"><super>{text}</super></a>')
         elif run.href:
             href = _html.escape(run.href, quote=True)
             parts.append(f'<a href="{href}" color="{link_color}">{text}</a>')
-        elif run.emphasis:
-            tag = "b" if run.emphasis == "strong" else "i"
-            parts.append(f"<{tag}>{text}</{tag}>")
         else:
             parts.append(text)
     return "".join(parts)
@@ -90,9 +90,9 @@ def tagged(ctx: Context, paragraph: Paragraph, parent: Group | None = None) -> P
 
 
 def para(ctx: Context, text: str, style: str, notes: tuple = (), outline: int | None = None,
-         parent: Group | None = None) -> Paragraph:
-    """A paragraph of plain `text`, linkified and typeset, with its footnote calls."""
-    runs = inline_runs(text, notes, ctx.numbers, ctx.lang)
+         parent: Group | None = None, marks: tuple[Mark, ...] = ()) -> Paragraph:
+    """A paragraph of plain `text`, linkified and typeset, with its footnote calls and marks."""
+    runs = inline_runs(text, notes, ctx.numbers, ctx.lang, marks)
     paragraph = tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor), ctx.styles[style]),
                        parent)
     if outline is not None:
@@ -119,7 +119,7 @@ def block(ctx: Context, item: Block) -> list[Flowable]:
     if item.kind == "lede":
         return [boxed(ctx, texts(ctx, item, "lede") + ([bullets(ctx, item)] if item.items else []))]
     if item.kind == "heading":
-        return [para(ctx, item.text, "heading", item.notes, outline=1)]
+        return [para(ctx, item.text, "heading", item.notes, outline=1, marks=marks_of(item.marks))]
     if item.kind == "list":
         return texts(ctx, item, "body") + [bullets(ctx, item)]
     if item.kind == "quote":
@@ -132,7 +132,8 @@ def block(ctx: Context, item: Block) -> list[Flowable]:
 
 def texts(ctx: Context, item: Block, style: str) -> list[Flowable]:
     """A block's text as paragraphs (split on blank lines), each with its footnote calls."""
-    return [para(ctx, text, style, notes) for text, notes in paragraphs(item.text, item.notes)]
+    return [para(ctx, text, style, notes, marks=marks)
+            for text, notes, marks in marked_paragraphs(item.text, item.notes, marks_of(item.marks))]
 
 
 def boxed(ctx: Context, content: Flowable | list[Flowable]) -> Table:
@@ -152,8 +153,9 @@ def boxed(ctx: Context, content: Flowable | list[Flowable]) -> Table:
 def bullets(ctx: Context, item: Block) -> ListFlowable:
     """A bulleted list with brand-coloured bullets."""
     group = Group("L", lang=labels.lang_tag(ctx.lang))
-    items = [ListItem(para(ctx, entry, "item", parent=Group("LBody", Group("LI", group))))
-             for entry in item.items]
+    items = [ListItem(para(ctx, entry, "item", parent=Group("LBody", Group("LI", group)),
+                           marks=marks_of(item.marks, f"items[{j}]")))
+             for j, entry in enumerate(item.items)]
     return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=9,
                         bulletFontName=ctx.fonts["regular"], bulletColor=color(ctx.theme.accent),
                         spaceAfter=8)
@@ -162,12 +164,12 @@ def bullets(ctx: Context, item: Block) -> ListFlowable:
 def quote(ctx: Context, item: Block) -> PullQuote:
     """A pull quote: accent bar, the words in the language's marks, "— Name, Role" under it."""
     opening, closing = labels.quote_marks(ctx.lang)
-    chunks = paragraphs(item.text, item.notes) or [("", ())]
+    chunks = marked_paragraphs(item.text, item.notes, marks_of(item.marks)) or [("", (), ())]
     group = Group("BlockQuote", lang=labels.lang_tag(ctx.lang))
     cell = []
-    for index, (text, notes) in enumerate(chunks):  # marks open the first paragraph, close the last
+    for index, (text, notes, marks) in enumerate(chunks):  # marks open the first paragraph, close the last
         runs = [Run("text", opening)] if index == 0 else []
-        runs += inline_runs(text, notes, ctx.numbers, ctx.lang)
+        runs += inline_runs(text, notes, ctx.numbers, ctx.lang, marks)
         runs += [Run("text", closing)] if index == len(chunks) - 1 else []
         cell.append(tagged(ctx, Paragraph(markup(runs, ctx.theme.primary, ctx.anchor),
                                           ctx.styles["quote"]), group))
@@ -213,9 +215,9 @@ def about(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = []
     for entry in ctx.document.about:
         title = about_title(ctx, entry.organization, entry.heading)
-        paragraphs = [para(ctx, p.strip(), "small") for p in entry.text.split("\n\n") if p.strip()]
-        story.append(KeepTogether([para(ctx, title, "heading", outline=1)] + paragraphs[:1]))
-        story.extend(paragraphs[1:])
+        chunks = [para(ctx, p, "small", marks=marks) for p, _, marks in marked_paragraphs(entry.text, (), entry.marks)]
+        story.append(KeepTogether([para(ctx, title, "heading", outline=1)] + chunks[:1]))
+        story.extend(chunks[1:])
     return story
 
 

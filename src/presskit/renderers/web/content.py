@@ -3,10 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from presskit.document import Block, Document, Figure
+from presskit.document import Block, Document, Figure, marks_of
 from presskit.typesetting import labels, typography
 from presskit.typesetting.figures import charted_series, split_value
-from presskit.typesetting.inline import Run, footnote_runs, inline_runs, note_numbers, paragraphs, phones, tel_href
+from presskit.typesetting.inline import (
+    Run,
+    footnote_runs,
+    inline_runs,
+    marked_paragraphs,
+    note_numbers,
+    phones,
+    shifted,
+    tel_href,
+)
 
 
 @dataclass(frozen=True)
@@ -48,29 +57,33 @@ def content(document: Document) -> Content:
         cards=tuple((*split_value(typography.apply(f.value, lang)), typography.apply(f.label, lang))
                     for f in document.figures if id(f) not in in_chart),
         series=tuple((typography.apply(name, lang), tuple(items)) for name, items in charted),
-        about=tuple((labels.label(lang, "about", org=a.organization), _paragraph_runs(a.text, lang))
+        about=tuple((labels.label(lang, "about", org=a.organization), _paragraph_runs(a.text, lang, marks=a.marks))
                     for a in document.about),
         contacts=tuple(_contact(c, lang) for c in document.contacts),
     )
 
 
-def _paragraph_runs(text: str, lang: str, notes=(), numbers=None) -> tuple[tuple[Run, ...], ...]:
-    """A text cut on blank lines, each paragraph into runs."""
-    return tuple(tuple(inline_runs(para, refs, numbers, lang)) for para, refs in paragraphs(text, notes))
+def _paragraph_runs(text: str, lang: str, notes=(), numbers=None, marks=()) -> tuple[tuple[Run, ...], ...]:
+    """A text cut on blank lines, each paragraph into runs (with its marks)."""
+    return tuple(tuple(inline_runs(para, refs, numbers, lang, inside))
+                 for para, refs, inside in marked_paragraphs(text, notes, marks))
 
 
 def _part(block: Block, lang: str, numbers: dict[str, int]) -> Part:
     """One block as a page part."""
     if block.kind == "list":
-        return Part("list", items=tuple(tuple(inline_runs(item, (), numbers, lang)) for item in block.items))
+        return Part("list", items=tuple(
+            tuple(inline_runs(item, (), numbers, lang, marks_of(block.marks, f"items[{j}]")))
+            for j, item in enumerate(block.items)))
     text = block.text
     if block.kind == "quote":
         opening, closing = labels.quote_marks(lang)
         text = f"{opening}{text.strip()}{closing}"
         notes = tuple(type(n)(n.id, n.offset + len(opening)) for n in block.notes)
-        return Part("quote", _paragraph_runs(text, lang, notes, numbers),
+        marks = shifted(marks_of(block.marks), len(opening) - (len(block.text) - len(block.text.lstrip())))
+        return Part("quote", _paragraph_runs(text, lang, notes, numbers, marks),
                     attribution=typography.apply(labels.attribution_line(block), lang))
-    return Part(block.kind, _paragraph_runs(text, lang, block.notes, numbers), href=block.url)
+    return Part(block.kind, _paragraph_runs(text, lang, block.notes, numbers, marks_of(block.marks)), href=block.url)
 
 
 def _contact(contact, lang: str) -> dict:

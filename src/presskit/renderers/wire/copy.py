@@ -11,11 +11,11 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from presskit.document import Block, Document
+from presskit.document import Block, Document, marks_of
 from presskit.errors import PresskitError
 from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels, typography
-from presskit.typesetting.inline import paragraphs
+from presskit.typesetting.inline import paragraphs, with_addresses
 
 END_MARKS = ("###", "ENDS")
 DATE_PATTERNS = {"en_US": "MMMM d, y", "en_GB": "d MMMM y"}
@@ -55,12 +55,14 @@ def _flat(text: str) -> str:
 def _block(block: Block) -> list[str]:
     """A block as wire paragraphs: a quote with its attribution, a list as dashed lines."""
     if block.kind == "list":
-        return ["\n".join(f"- {_flat(item)}" for item in block.items)]
+        return ["\n".join(f"- {_flat(with_addresses(item, marks_of(block.marks, f'items[{j}]')))}"
+                          for j, item in enumerate(block.items))]
+    text = with_addresses(block.text, marks_of(block.marks))  # a link's address after its words
     if block.kind == "quote":
         opening, closing = labels.quote_marks("en")
         line = labels.attribution_line(block)
-        return [_flat(f"{opening}{block.text.strip()}{closing}") + (f" {line}" if line else "")]
-    found = [_flat(text) for text, _ in paragraphs(block.text)]
+        return [_flat(f"{opening}{text.strip()}{closing}") + (f" {line}" if line else "")]
+    found = [_flat(part) for part, _ in paragraphs(text)]
     if block.kind == "closing" and block.url and _bare(block.url) not in block.text:
         found.append(block.url)
     return found
@@ -87,7 +89,7 @@ def wire_text(document: Document, *, locale: str = "en_GB", end_mark: str = "###
         parts.append("\n".join(f"[{n.id}] {n.url or _flat(n.text)}" for n in document.footnotes))
     for about in document.about:
         parts.append(labels.label("en", "about", org=about.organization.strip()))
-        parts += [_flat(text) for text, _ in paragraphs(about.text)]
+        parts += [_flat(text) for text, _ in paragraphs(with_addresses(about.text, about.marks))]
     if document.contacts:
         parts.append("Media contact" if len(document.contacts) == 1 else "Media contacts")
         parts += ["\n".join(v for v in (c.name, c.role, c.organization, c.email, c.phone, c.text) if v.strip())
