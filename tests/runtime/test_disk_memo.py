@@ -157,3 +157,13 @@ def test_a_function_of_several_arguments_is_remembered_by_its_key(cache):
     (saved,) = cache.glob("greetings-*.marshal")
     assert marshal.loads(saved.read_bytes())[f"en {theme!r}"] == "Hello, Medicen"
 
+
+
+def test_a_memo_may_set_its_own_limit(cache):
+    patterns = DiskMemo("patterns", "v1", limit=1)
+    patterns.get("a", str.upper)
+    patterns.save()
+    more = DiskMemo("patterns", "v1", limit=1)
+    more.get("b", str.upper)
+    more.save()
+    assert marshal.loads((cache / "patterns-v1.marshal").read_bytes()) == {"b": "B"}

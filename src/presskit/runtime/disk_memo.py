@@ -97,8 +97,9 @@ def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = 
 class DiskMemo:
     """The results of one pure function, by argument, read from and saved to one marshal file."""
 
-    def __init__(self, name: str, stamp: str) -> None:
+    def __init__(self, name: str, stamp: str, limit: int | None = None) -> None:
         self.path = cache_folder() / f"{name}-{stamp}.marshal"
+        self.limit = limit or LIMIT  # entries; a memo grown beyond this starts afresh
         self.results: dict | None = None
         self.new: dict = {}
 
@@ -118,7 +119,7 @@ class DiskMemo:
         if not self.new:
             return
         results = _read(self.path)
-        if len(results) + len(self.new) > LIMIT:
+        if len(results) + len(self.new) > self.limit:
             results = {}
         results.update(self.new)
         store(self.path, marshal.dumps(results))

@@ -23,6 +23,9 @@ try:  # CPython's regular-expression internals (3.11+); elsewhere the memo stays
 except ImportError:  # pragma: no cover — not CPython
     _sre = _compiler = _parser = None
 
+# patterns; some libraries build one from a set, in another order in every process (reportlab's safe
+# eval), so the memo grows by a few entries a run: past this many it starts afresh
+LIMIT = 3000
 _installed: list[DiskMemo] = []
 ORIGINAL = _compiler.compile if _compiler is not None else None  # re's own compiler, before `install`
 
@@ -32,7 +35,7 @@ def install() -> bool:
     if _installed or not _supported():
         return bool(_installed)
     stamp = file_stamp(_compiler.__file__, __file__) + f"py{sys.version_info[0]}{sys.version_info[1]}sre{_sre.MAGIC}"
-    memo = DiskMemo("regex", stamp)
+    memo = DiskMemo("regex", stamp, limit=LIMIT)
 
     def compile_memoised(pattern, flags=0):
         if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:

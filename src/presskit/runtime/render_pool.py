@@ -28,14 +28,17 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-# one worker per format library; the press outputs go where they balance the two and load no library
-# twice: the social cards (Pillow, which the DOCX chart loads too) beside the DOCX; the e-mails, the
-# wire copy and the web pages (Jinja2, Babel) beside the PDF, the pages once every document is written
-WORKER_OF = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "web": "pdf", "cards": "docx",
-             "email": "pdf", "wire": "pdf", "index": "pdf"}
-WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
-           "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web.site", "presskit.renderers.email",
-                   "presskit.renderers.wire")}
+# one worker per format library, loading no library twice: the social cards (Pillow, which reportlab
+# loads too) beside the PDF. The press outputs that need Jinja2 and Babel (e-mails, wire copy,
+# web pages, index: None) render in the main process, which has Babel and is idle once the English
+# is made, while the workers write the documents.
+WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
+                                    "cards": "pdf", "web": None, "email": None, "wire": None, "index": None}
+WARM_UP = {"docx": ("presskit.renderers.docx.writer",),
+           "pdf": ("presskit.renderers.pdf.writer", "presskit.renderers.web.card")}
+# what the main process and both workers load first: imported once, before the fork (more would
+# keep the second core idle longer than it saves)
+SHARED = ("presskit.kit.theme",)
 _started: dict[str, Worker] | None = None
 
 
@@ -93,10 +96,12 @@ class ForkedPool:
         self.workers = workers
 
     def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
-        """Send the render to its library's worker (render here once the workers are closed)."""
-        if not self.workers:
+        """Send the render to its library's worker (render here for the main process's formats, or once
+        the workers are closed)."""
+        worker = WORKER_OF[format]
+        if not self.workers or worker is None:
             return InProcessPool().submit(format, document, theme, path, **options)
-        return self.workers[WORKER_OF[format]].submit(partial(render, **options), format, document, theme, path)
+        return self.workers[worker].submit(partial(render, **options), format, document, theme, path)
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
         """One release: `work(item, self)`; several: one forked process per core, each rendering itself."""
@@ -126,8 +131,8 @@ def start_early() -> None:
     The modules every process of a build needs are imported first, once, for all of them.
     """
     global _started
-    import presskit.kit.theme  # noqa: E401, F401
-
+    for module in SHARED:
+        import_module(module)
     if _started is None:
         _started = _start_workers()
 

@@ -9,8 +9,8 @@ from typing import Sequence
 from PIL import Image, ImageDraw, ImageFont
 
 from presskit.document import Document
-from presskit.errors import PresskitError
 from presskit.kit.theme import Theme
+from presskit.renderers.web.files import make_folder
 from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels
 
@@ -73,12 +73,3 @@ def render_release_cards(french: Document, english: Document, theme: Theme, fold
     """Write a release's social cards in `folder/web/` (they need no other file: a build draws them
     while the documents are being written)."""
     return render_cards((french, english), theme, Path(folder) / "web")
-
-
-def make_folder(folder: Path) -> None:
-    """Create a folder, with a clear error when it cannot be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise PresskitError(f"cannot create the web folder: {error.strerror}", path=folder,
-                            hint="choose another output folder with --out or fix its permissions") from None

@@ -10,8 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from presskit.kit.theme import Theme
 from presskit.renderers.jinja_cache import bytecode_cache
-from presskit.renderers.web.card import make_folder
 from presskit.renderers.web.colours import readable
+from presskit.renderers.web.files import make_folder
 from presskit.runtime.atomic import write_output
 
 TEMPLATES = Path(__file__).parent / "templates"

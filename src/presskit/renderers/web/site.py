@@ -11,7 +11,6 @@ from typing import Sequence
 
 from presskit.document import Document
 from presskit.kit.theme import Theme
-from presskit.renderers.web.card import render_cards
 from presskit.renderers.web.chart import bar_chart
 from presskit.renderers.web.common import (
     ENTRY,
@@ -83,7 +82,7 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     urls = {d.lang: url(base_url, f"{release.slug}/web/{page_name(d.lang)}", page_name(d.lang))
             for d in release.documents}
     template = environment().get_template("page.html")
-    written = render_cards(release.documents, theme, web) if cards else []
+    written = _cards(release.documents, theme, web) if cards else []
     for document in release.documents:
         others = [d for d in release.documents if d is not document]
         page = _page(document, theme, release, web, tags, urls, published, now, base_url, assets, others)
@@ -93,6 +92,13 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     written.append(write_output(web / ENTRY, json.dumps(entry, ensure_ascii=False, indent=1).encode(),
                                what="web index entry"))
     return written
+
+
+def _cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]:
+    """The social cards, drawn here (Pillow loads only where cards are drawn: a build draws them apart)."""
+    from presskit.renderers.web.card import render_cards
+
+    return render_cards(documents, theme, web)
 
 
 def _page(document: Document, theme: Theme, release: Release, web: Path, tags: dict, urls: dict,
