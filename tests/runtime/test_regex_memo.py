@@ -53,3 +53,21 @@ def test_a_second_process_takes_the_compiled_pattern_from_the_cache():
     assert second.stdout.split()[-3:] == ["12", "False", "True"]  # served from the cache: not compiled again
     assert "LITERAL 97" in second.stdout  # a debug pattern is compiled as usual (and prints its opcodes)
     assert list(cache_folder().glob("regex-*.marshal"))
+
+
+DAMAGED = """
+import re
+from presskit.runtime import regex_memo
+regex_memo.install()
+memo = regex_memo._installed[0]
+memo.get(("probe", 0), lambda key: regex_memo.compiled_parts(*key))  # the memo file is read now
+source = r"(?P<sum>\\d+)\\s*M€"
+memo.results[(source, 0)] = (32, [99, 1, 2], 0, {}, (None,))  # opcodes `_sre` refuses
+memo.results[("a+b", 0)] = ("not", "a", "pattern")
+print(re.compile(source).search("levée de 12 M€")["sum"], bool(re.compile("a+b").fullmatch("aab")))
+"""
+
+
+def test_a_damaged_entry_is_compiled_as_usual():
+    done = subprocess.run([sys.executable, "-c", DAMAGED], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["12", "True"]

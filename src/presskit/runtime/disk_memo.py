@@ -69,13 +69,15 @@ def module_file(name: str) -> str | None:
     return spec.origin if spec is not None else None
 
 
-def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = None) -> Callable[[Callable], Callable]:
+def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = None,
+              limit: int | None = None) -> Callable[[Callable], Callable]:
     """Keep the results of a pure function between runs, in the user's cache.
 
     The memo's stamp covers the installed `libraries` (module names, presskit's own included) and the
     function's own module, so an upgrade or an edit of either starts it afresh. A function of one
     argument is memoised by that argument; any other gives `key`, which makes a marshal-able key
-    (a string, a tuple of strings) of its arguments.
+    (a string, a tuple of strings) of its arguments. `limit` caps the entries of a memo whose results
+    are large (a memo past its limit starts afresh).
     """
     def decorate(function: Callable) -> Callable:
         memo: list[DiskMemo] = []
@@ -84,7 +86,7 @@ def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = 
         def memoised(*arguments):
             if not memo:
                 files = [module_file(library) for library in libraries]
-                memo.append(DiskMemo(name, file_stamp(*files, function.__code__.co_filename)))
+                memo.append(DiskMemo(name, file_stamp(*files, function.__code__.co_filename), limit))
             if key is None:
                 return memo[0].get(arguments[0], function)
             return memo[0].get(key(*arguments), lambda _key: function(*arguments))

@@ -41,7 +41,10 @@ def install() -> bool:
         if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
             return ORIGINAL(pattern, flags)
         parts = memo.get((pattern, flags), lambda key: compiled_parts(*key))
-        return _sre.compile(pattern, *parts)
+        try:
+            return _sre.compile(pattern, *parts)
+        except (TypeError, ValueError, RuntimeError):  # a damaged entry: `_sre` checks the opcodes it is given
+            return ORIGINAL(pattern, flags)
 
     _compiler.compile = compile_memoised
     _installed.append(memo)

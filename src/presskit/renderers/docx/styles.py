@@ -133,7 +133,8 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
     }
 
 
-@disk_memo("docx-styles", "docx", "presskit.renderers.docx.oxml", key=lambda theme, lang_tag: f"{lang_tag} {theme!r}")
+@disk_memo("docx-styles", "docx", "presskit.renderers.docx.oxml", limit=40,  # ~40 KB each
+           key=lambda theme, lang_tag: f"{lang_tag} {theme!r}")
 def styled_template(theme: Theme, lang_tag: str) -> bytes:
     """An empty DOCX with every style of the theme in one language (kept in the user's cache).
 

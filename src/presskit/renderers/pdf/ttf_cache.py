@@ -30,7 +30,8 @@ def load_ttfont(name: str, path: str) -> TTFont:
     return _font(name, face)
 
 
-@disk_memo("ttf-tables", "reportlab.pdfbase.ttfonts", key=lambda path: f"{path}|{file_stamp(path)}")
+@disk_memo("ttf-tables", "reportlab.pdfbase.ttfonts", limit=40,  # ~100 KB each
+           key=lambda path: f"{path}|{file_stamp(path)}")
 def face_tables(path: str) -> bytes:
     """What reportlab parsed of the TTF at `path` (a pickle of its face's attributes, bytes aside)."""
     face = TTFontFace(path)
