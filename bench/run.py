@@ -8,8 +8,9 @@ copy of the repository's kit and a fresh process:
   2. a synthetic release 20 times longer than the sample (its body repeated);
   3. a batch of 50 releases in one command;
   4. as a reference point, LibreOffice converting the English DOCX to PDF, when `soffice` is installed;
-then, where Apache PDFBox preflight is installed (bench/preflight.py), its verdict on the sample's
-`--pdfa` copies, a second opinion beside pikepdf's checker in `make test`.
+then what tagging costs one PDF, in this process (bench/tagging.py), and, where Apache PDFBox
+preflight is installed (bench/preflight.py), its verdict on the sample's `--pdfa` copies, a second
+opinion beside pikepdf's checker in `make test`.
 Nothing here is a test: it prints numbers for the README.
 """
 from __future__ import annotations
@@ -32,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench import preflight  # noqa: E402
 from bench.synthetic import longer_release  # noqa: E402
+from bench.tagging import line as tagging_line  # noqa: E402
+from bench.tagging import tagging_cost  # noqa: E402
 
 
 def make_kit(folder: Path, releases: dict[str, str] | None = None) -> Path:
@@ -98,6 +101,7 @@ def main() -> None:
                 runs, lambda d: Path(shutil.copy(docx, d)).parent,
                 [soffice, "--headless", "--convert-to", "pdf", docx.name])
     report(results)
+    print(tagging_line(*tagging_cost(max(runs * 3, 9))))
     second_opinion(build)
 
 
