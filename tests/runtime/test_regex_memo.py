@@ -40,6 +40,7 @@ real = regex_memo.compiled_parts
 regex_memo.compiled_parts = lambda *key: calls.append(key) or real(*key)
 source = r"(?P<n>\\d+)\\s*(?:M€|millions? d'euros)"
 found = re.compile(source).search("levée de 12 millions d'euros")
+others = [re.compile(rf"x{n}y+") for n in range(regex_memo.FEWEST_NEW)]  # enough new ones to be kept
 debug = re.compile(r"a|b", re.DEBUG).match("b")
 disk_memo.save_memos()
 print(found["n"], (source, 0) in calls, bool(debug))
@@ -71,3 +72,20 @@ print(re.compile(source).search("levée de 12 M€")["sum"], bool(re.compile("a+
 def test_a_damaged_entry_is_compiled_as_usual():
     done = subprocess.run([sys.executable, "-c", DAMAGED], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["12", "True"]
+
+
+ONE_NEW = """
+import re, sys
+from presskit.runtime import regex_memo, disk_memo
+regex_memo.install()
+re.compile(sys.argv[1])
+disk_memo.save_memos()
+"""
+
+
+def test_a_run_with_only_a_few_new_patterns_leaves_the_memo_file_as_it_is():
+    subprocess.run([sys.executable, "-c", PROGRAM], check=True, capture_output=True)
+    (saved,) = cache_folder().glob("regex-*.marshal")
+    before = saved.read_bytes()
+    subprocess.run([sys.executable, "-c", ONE_NEW, r"(?:set|in|another|order)\d"], check=True)
+    assert saved.read_bytes() == before

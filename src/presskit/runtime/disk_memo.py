@@ -99,9 +99,10 @@ def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = 
 class DiskMemo:
     """The results of one pure function, by argument, read from and saved to one marshal file."""
 
-    def __init__(self, name: str, stamp: str, limit: int | None = None) -> None:
+    def __init__(self, name: str, stamp: str, limit: int | None = None, fewest_new: int = 1) -> None:
         self.path = cache_folder() / f"{name}-{stamp}.marshal"
         self.limit = limit or LIMIT  # entries; a memo grown beyond this starts afresh
+        self.fewest_new = fewest_new  # fewer new results than this are not worth rewriting the file
         self.results: dict | None = None
         self.new: dict = {}
 
@@ -118,7 +119,7 @@ class DiskMemo:
 
     def save(self) -> None:
         """Add the new results to the file, merged with what other runs saved meanwhile."""
-        if not self.new:
+        if len(self.new) < self.fewest_new:
             return
         results = _read(self.path)
         if len(results) + len(self.new) > self.limit:

@@ -23,9 +23,11 @@ try:  # CPython's regular-expression internals (3.11+); elsewhere the memo stays
 except ImportError:  # pragma: no cover — not CPython
     _sre = _compiler = _parser = None
 
-# patterns; some libraries build one from a set, in another order in every process (reportlab's safe
-# eval), so the memo grows by a few entries a run: past this many it starts afresh
+# Some libraries build a pattern from a set, in another order in every process (reportlab's safe
+# eval): a run that adds fewer new patterns than FEWEST_NEW leaves the file as it is (rewriting it
+# would cost more than compiling them), and past LIMIT patterns the memo starts afresh.
 LIMIT = 3000
+FEWEST_NEW = 4
 _installed: list[DiskMemo] = []
 ORIGINAL = _compiler.compile if _compiler is not None else None  # re's own compiler, before `install`
 
@@ -35,7 +37,7 @@ def install() -> bool:
     if _installed or not _supported():
         return bool(_installed)
     stamp = file_stamp(_compiler.__file__, __file__) + f"py{sys.version_info[0]}{sys.version_info[1]}sre{_sre.MAGIC}"
-    memo = DiskMemo("regex", stamp, limit=LIMIT)
+    memo = DiskMemo("regex", stamp, limit=LIMIT, fewest_new=FEWEST_NEW)
 
     def compile_memoised(pattern, flags=0):
         if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:

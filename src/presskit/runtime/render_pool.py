@@ -111,9 +111,11 @@ class ForkedPool:
         return map_forked(lambda item: work(item, InProcessPool()), items)
 
     def close(self) -> None:
-        """Stop the workers once their work is done."""
+        """Stop the workers once their work is done (all told at once: they wind down side by side)."""
         for worker in self.workers.values():
-            worker.close()
+            worker.stop()
+        for worker in self.workers.values():
+            worker.wait()
         self.workers = {}
 
 

@@ -103,13 +103,23 @@ class Worker:
 
     def close(self) -> None:
         """Let the worker finish what it was given, then end it."""
-        if self.pid is None:
+        self.stop()
+        self.wait()
+
+    def stop(self) -> None:
+        """Tell the worker that no more work comes: it ends once it has done what it was given."""
+        if self.pid is None or self._tasks < 0:
             return
         for fd in (self._tasks, self._results):
             os.close(fd)
             _PARENT_ENDS.discard(fd)
-        os.waitpid(self.pid, 0)
-        self.pid = None
+        self._tasks = self._results = -1
+
+    def wait(self) -> None:
+        """Wait for the stopped worker to end."""
+        if self.pid is not None:
+            os.waitpid(self.pid, 0)
+            self.pid = None
 
 
 class Pending:
