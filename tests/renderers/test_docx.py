@@ -218,3 +218,15 @@ def test_a_docx_is_the_same_whether_its_styled_template_was_made_or_kept(documen
     made = docx_renderer.render(document_fr, theme, tmp_path / "made.docx")
     assert made.read_bytes() == kept.read_bytes()
     assert {"Lede", "Quote", "Cover Title", "Figure Value"} <= {s.name for s in docx.Document(str(kept)).styles}
+
+
+def test_the_docx_carries_no_unused_table_styles_nor_a_second_styles_part(document_fr, theme, tmp_path):
+    path = docx_renderer.render(document_fr, theme, tmp_path / "kit.docx")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        content_types = archive.read("[Content_Types].xml").decode()
+    assert "word/stylesWithEffects.xml" not in names and "stylesWithEffects" not in content_types
+    opened = docx.Document(str(path))
+    tables = [s for s in opened.styles if s.type == WD_STYLE_TYPE.TABLE]
+    assert [s.name for s in tables] == ["Normal Table"]  # python-docx's 99 others are gone
+    assert {"Heading 1", "Quote", "Footnote Text", "Hyperlink"} <= {s.name for s in opened.styles}
