@@ -165,8 +165,9 @@ def remap(stored_source: str, stored_target: str, key: str) -> str | None:
     """A memory's marked English renumbered for the sentence `key`: each stored mark goes to the key's
     mark on the same French words; None when a mark of the key has none (the stored marks differ).
 
-    >>> key = embed("Voir la Métropole", [(8, 17)])
-    >>> extract(remap(embed("Voir la Métropole", [(0, 4), (8, 17)]), embed("See the Metropolis", [(8, 18)]).replace(chr(0xE200), chr(0xE202)).replace(chr(0xE201), chr(0xE203)), key))
+    >>> stored = embed("Voir la Métropole", [(0, 4), (8, 17)])
+    >>> english = "See the " + char(1, False) + "Metropolis" + char(1, True)
+    >>> extract(remap(stored, english, embed("Voir la Métropole", [(8, 17)])))
     ('See the Metropolis', {0: (8, 18)})
     """
     _, stored = extract(stored_source)

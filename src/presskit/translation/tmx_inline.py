@@ -67,7 +67,8 @@ def read(seg: etree._Element, numbers: dict[str, int] | None = None
     Give the French seg's `numbers` to read its English seg with the same indexes; marks the French
     lacks are left out.
 
-    >>> seg = etree.fromstring('<seg>la <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Lyon<ept i="1">&lt;/b&gt;</ept> <ph>&lt;br/&gt;</ph>!</seg>')
+    >>> seg = etree.fromstring('<seg>la <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Lyon'
+    ...                        '<ept i="1">&lt;/b&gt;</ept> <ph>&lt;br/&gt;</ph>!</seg>')
     >>> text, numbers, kinds = read(seg)
     >>> marking.extract(text), numbers, kinds
     (('la Lyon !', {0: (3, 7)}), {'1': 0}, {0: ('strong', '')})
