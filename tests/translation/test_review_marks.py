@@ -20,7 +20,7 @@ Lyon, le 3 mars 2024 – La ville annonce un nouveau plan pour les transports pu
 
 Le plan est porté par la [Métropole de Lyon]({URL}) et sera **voté en juin** par le conseil.
 """
-SENTENCE = f"Le plan est porté par la Métropole de Lyon et sera voté en juin par le conseil."
+SENTENCE = "Le plan est porté par la Métropole de Lyon et sera voté en juin par le conseil."
 
 
 @pytest.fixture
@@ -59,8 +59,7 @@ def test_export_writes_marks_as_g_elements_and_links_addresses_in_a_note(marked_
     assert [g.text for g in source.iter(f"{X}g")] == ["Métropole de Lyon", "voté en juin"]
     assert "".join(source.itertext()) == SENTENCE
     notes = [n.text for n in unit.iterfind("x:note", NS) if n.get("from") == "presskit-marks"]
-    assert notes == [f"mark 1: link\nmark 2: bold"] or notes == [f"mark 1: link to {URL}\nmark 2: bold"]
-    assert URL in notes[0]
+    assert notes == [f"mark 1: link to {URL}\nmark 2: bold"]
 
 
 def test_moved_elements_are_imported_and_the_rebuild_links_the_reviewers_words(marked_kit):
