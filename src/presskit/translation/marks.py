@@ -7,8 +7,9 @@ one distinct key; `tokens` turns those characters, once names and terms are prot
 `translation.protection` gives the characters back in the English, where `extract` reads the marks
 out. A mark whose two ends did not both come back, in order, is lost: its words stay, and the gate
 reports the loss. The addresses of links never go to an engine; they are put back from the French.
-A memory's approved English carries no marks: `carry` finds each mark's words in it when the words
-are the same in English (a name, an address), and loses the others the same way.
+A memory entry may store its English marks (`remap` renumbers them for the sentence); otherwise
+`carry` finds each mark's words in the approved English when the words are the same in English (a
+name, an address), and loses the others the same way.
 """
 from __future__ import annotations
 
