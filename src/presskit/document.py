@@ -163,6 +163,8 @@ class Segment:
 
     `origin` is an `Origin` ("memory", …), or "engine:<name>" (`engine_origin`); `path` names the
     field it belongs to (e.g. "blocks[3].text#2" — the third sentence of block 3's text).
+    `marks` are the French sentence's marks on `source` (mark n is the n-th); `target_marks` says
+    where each came back in `target`: (n, start, end), a lost mark left out.
     """
 
     path: str
@@ -171,6 +173,8 @@ class Segment:
     origin: str
     score: float = 1.0
     note: str = ""
+    marks: tuple[Mark, ...] = ()
+    target_marks: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def kind(self) -> Origin:

@@ -69,6 +69,8 @@ def review_import(xliff_file: Path, kit_dir: Path) -> None:
     for unit_id, english in result.kept:
         click.echo(f"  kept the memory's {english!r} for {unit_id}: it changed since export "
                    "and the review did not change this unit")
+    for _unit_id, finding in result.findings:
+        click.echo(f"warning: {finding}", err=True)
     for unit_id, why in result.refused:
         click.echo(f"refused {unit_id}: {why}", err=True)
     if result.refused:

@@ -209,13 +209,28 @@ def _settle(sentence: str, memory: Memory, glossary, locale: str) -> Sentence | 
     approved = memory.lookup(words)
     if approved is not None:
         matches = tuple(glossary.find(words)) if glossary is not None else ()
-        return Sentence(marking.carry(sentence, approved), MEMORY, matches, verify(approved, matches))
+        return Sentence(_memory_english(memory, sentence, approved), MEMORY, matches,
+                        verify(approved, matches))
     protected = _protect(sentence, glossary, locale)
     if not protected.wordless:
         return protected
     outcome = restore(protected.text, protected)
     origin = GLOSSARY if protected.has_terms else KEPT
     return Sentence(outcome.text, origin, protected.matches, outcome.statuses)
+
+
+def _memory_english(memory: Memory, sentence: str, approved: str) -> str:
+    """The memory's English of a sentence with its marks: those the memory stored with the entry when
+    they are on the same French words (`marked`, optional), else those whose words are unchanged."""
+    if not marking.has_marks(sentence):
+        return approved
+    marked = getattr(memory, "marked", None)
+    entry = marked(marking.plain(sentence)) if marked is not None else None
+    if entry is not None and marking.plain(entry[1]) == approved:
+        english = marking.remap(entry[0], entry[1], sentence)
+        if english is not None:
+            return english
+    return marking.carry(sentence, approved)
 
 
 def _machine(pending: dict[str, Protected], memory: Memory, engine_for, languages: tuple[str, str],
@@ -274,10 +289,13 @@ def _assemble(document: Document, done: dict[str, Sentence], target: str, with_t
             sentence, where = text[start:end], f"{path}#{index}"
             result = done[_key(text, (start, end), marks.get(path, ()))]
             english, found = marking.extract(result.target)
-            segments.append(Segment(where, sentence, english, result.origin, result.score, result.note))
+            inside = sentence_marks(marks.get(path, ()), start, end)
+            segments.append(Segment(where, sentence, english, result.origin, result.score, result.note,
+                                    tuple(inside[:marking.MAX_MARKS]),
+                                    tuple((i, *span) for i, span in sorted(found.items()))))
             uses.extend(_term_uses(where, result))
             targets.append(english)
-            placed.append((sentence_marks(marks.get(path, ()), start, end), found))
+            placed.append((inside, found))
         targets_by_path[path] = targets
         if path in marks:
             english_marks[path] = _english_marks(join_offsets(text, spans, targets), placed)

@@ -7,8 +7,9 @@ one distinct key; `tokens` turns those characters, once names and terms are prot
 `translation.protection` gives the characters back in the English, where `extract` reads the marks
 out. A mark whose two ends did not both come back, in order, is lost: its words stay, and the gate
 reports the loss. The addresses of links never go to an engine; they are put back from the French.
-A memory's approved English carries no marks: `carry` finds each mark's words in it when the words
-are the same in English (a name, an address), and loses the others the same way.
+A memory entry may store its English marks (`remap` renumbers them for the sentence); otherwise
+`carry` finds each mark's words in the approved English when the words are the same in English (a
+name, an address), and loses the others the same way.
 """
 from __future__ import annotations
 
@@ -131,3 +132,51 @@ def carry(source: str, target: str) -> str:
         out += [target[last:at], char]
         last = at
     return "".join(out) + target[last:]
+
+
+def char(index: int, closing: bool) -> str:
+    """The mark character of the start (or, `closing`, the end) of mark `index`.
+
+    >>> extract(char(0, False) + "Lyon" + char(0, True))
+    ('Lyon', {0: (0, 4)})
+    """
+    return chr(_BASE + 2 * index + int(closing))
+
+
+def pieces(text: str) -> list[str | tuple[int, bool]]:
+    """The text as words and (mark index, closing) ends, in order.
+
+    >>> pieces(embed("a Lyon", [(2, 6)]))
+    ['a ', (0, False), 'Lyon', (0, True)]
+    """
+    out: list[str | tuple[int, bool]] = []
+    last = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.start() > last:
+            out.append(text[last:match.start()])
+        index, closing = divmod(ord(match.group()) - _BASE, 2)
+        out.append((index, bool(closing)))
+        last = match.end()
+    if last < len(text):
+        out.append(text[last:])
+    return out
+
+
+def remap(stored_source: str, stored_target: str, key: str) -> str | None:
+    """A memory's marked English renumbered for the sentence `key`: each stored mark goes to the key's
+    mark on the same French words; None when a mark of the key has none (the stored marks differ).
+
+    >>> stored = embed("Voir la Métropole", [(0, 4), (8, 17)])
+    >>> english = "See the " + char(1, False) + "Metropolis" + char(1, True)
+    >>> extract(remap(stored, english, embed("Voir la Métropole", [(8, 17)])))
+    ('See the Metropolis', {0: (8, 18)})
+    """
+    _, stored = extract(stored_source)
+    _, wanted = extract(key)
+    by_span = {span: index for index, span in wanted.items()}
+    order = {index: by_span[span] for index, span in stored.items() if span in by_span}
+    if set(order.values()) != set(wanted):
+        return None
+    out = [piece if isinstance(piece, str) else char(order[piece[0]], piece[1])
+           for piece in pieces(stored_target) if isinstance(piece, str) or piece[0] in order]
+    return "".join(out)

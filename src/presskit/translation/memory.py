@@ -6,6 +6,11 @@ returned exactly as written. When several files or units give the same source, t
 wins (files in name order, units in file order). `save()` never rewrites what is already in a file:
 it appends the entries added since loading, and where the file already translates a source, the
 file's translation (a translator's edit) is kept.
+
+An entry may carry the marks (bold, italics, links) of its sentence: the French and English are then
+written with `translation.marks` characters and the marks' (kind, href), and the TMX segments hold
+them as `<bpt>`/`<ept>` pairs (`translation.tmx_inline`). The key, `lookup`, `entries` and fuzzy
+matches stay the plain words; `marked` gives the entry with its marks.
 """
 from __future__ import annotations
 
@@ -18,6 +23,9 @@ from lxml import etree
 from presskit.errors import PresskitError
 from presskit.runtime.atomic import write_bytes
 from presskit.runtime.safe_xml import parse_xml, read_bytes
+from presskit.translation import marks as marking
+from presskit.translation import tmx_inline
+from presskit.translation.tmx_inline import Inline
 
 FUZZY_THRESHOLD = 85.0  # rapidfuzz ratio (0–100) from which a memory entry is offered for review
 SOURCE_LANG = "fr-FR"
@@ -33,12 +41,16 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+Marked = tuple[str, str, tuple[Inline, ...]]  # French, English (mark characters) and each mark's (kind, href)
+
+
 class TranslationMemory:
     """Approved French → English translations, looked up by normalised source."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._index: dict[str, tuple[str, str]] = {}
-        self._added: dict[str, tuple[str, str]] = {}
+        self._marked: dict[str, Marked] = {}
+        self._added: dict[str, Marked] = {}
         for source, target in pairs:
             self._index[normalise(source)] = (source, target)
 
@@ -51,9 +63,20 @@ class TranslationMemory:
             return memory
         paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
         for path in paths:
-            for source, target in _tree_pairs(_read_tree(path)[0]):
-                memory._index[normalise(source)] = (source, target)
+            for entry in _tree_pairs(_read_tree(path)[0]):
+                memory._put(entry)
         return memory
+
+    def _put(self, entry: Marked) -> str:
+        """Index one entry by its plain French; keep its marks aside when it has some; return the key."""
+        source, target, kinds = entry
+        key = normalise(marking.plain(source))
+        self._index[key] = (marking.plain(source), marking.plain(target))
+        if marking.has_marks(source) and kinds:
+            self._marked[key] = entry
+        else:
+            self._marked.pop(key, None)
+        return key
 
     def __len__(self) -> int:
         return len(self._index)
@@ -67,12 +90,17 @@ class TranslationMemory:
         hit = self._index.get(normalise(source))
         return hit[1] if hit else None
 
-    def add(self, source: str, target: str) -> None:
-        """Record an approved translation (kept in memory until `save`)."""
-        key = normalise(source)
-        if not key or not target.strip():
+    def marked(self, source: str) -> Marked | None:
+        """The entry of `source` (plain words) with its marks, or None when it has none."""
+        return self._marked.get(normalise(marking.plain(source)))
+
+    def add(self, source: str, target: str, kinds: tuple[Inline, ...] = ()) -> None:
+        """Record an approved translation (kept in memory until `save`); with its marks, `source` and
+        `target` carry mark characters and `kinds` gives each mark's (kind, href)."""
+        if not normalise(marking.plain(source)) or not marking.plain(target).strip():
             raise ValueError("a translation memory entry needs a source and a target")
-        self._index[key] = self._added[key] = (source, target)
+        key = self._put((source, target, kinds))
+        self._added[key] = (source, target, kinds)
 
     def save(self, path: Path) -> int:
         """Append the added entries to the TMX file `path` atomically (old file → `<name>.bak`).
@@ -81,12 +109,14 @@ class TranslationMemory:
         """
         path = Path(path)
         store = _read_store(path) if path.exists() else _new_store()
-        present = {normalise(source) for source, _ in _pairs(store)}
-        new = [pair for key, pair in self._added.items() if key not in present]
+        present = {normalise(marking.plain(source)) for source, _, _ in _pairs(store)}
+        new = [entry for key, entry in self._added.items() if key not in present]
         if path.exists() and not new:
             return 0
-        for source, target in new:
-            store.addtranslation(source, SOURCE_LANG, target, TARGET_LANG)
+        for source, target, kinds in new:
+            store.addtranslation(marking.plain(source), SOURCE_LANG, marking.plain(target), TARGET_LANG)
+            if kinds and marking.has_marks(source):
+                write_marks(store.units[-1], source, target, kinds)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -147,25 +177,46 @@ def _read_store(path: Path):
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _tree_pairs(root: etree._Element) -> list[tuple[str, str]]:
-    """(French, English) pairs of a TMX tree, chosen by each <tuv>'s xml:lang; incomplete units skipped.
+def write_marks(unit, source: str, target: str, kinds: tuple[Inline, ...]) -> None:
+    """Write a marked French and English into a translate-toolkit TMX unit's two `<seg>`s."""
+    for node in unit.getlanguageNodes():
+        lang = (node.get(_XML_LANG) or "").lower()[:2]
+        seg = node.find(unit.namespaced(unit.textNode))
+        if seg is not None and lang in ("fr", "en"):
+            tmx_inline.fill(seg, source if lang == "fr" else target, kinds)
+
+
+def unit_segs(unit: etree._Element) -> dict[str, etree._Element]:
+    """The `<seg>` of each language ("fr", "en") of a `<tu>`, the first one of a language winning."""
+    segs: dict[str, etree._Element] = {}
+    for variant in unit.iter("tuv"):
+        lang = (variant.get(_XML_LANG) or variant.get("lang") or "").lower().replace("_", "-")
+        segment = variant.find("seg")
+        if segment is not None:
+            segs.setdefault(lang.split("-")[0], segment)
+    return segs
+
+
+def unit_entry(unit: etree._Element) -> Marked | None:
+    """The French and English of a `<tu>` with their marks, or None when one is missing or empty."""
+    segs = unit_segs(unit)
+    if "fr" not in segs or "en" not in segs:
+        return None
+    source, numbers, kinds = tmx_inline.read(segs["fr"])
+    target, _, _ = tmx_inline.read(segs["en"], numbers)
+    if not marking.plain(source).strip() or not marking.plain(target).strip():
+        return None
+    return source, target, tuple(kinds.get(i, ("", "")) for i in range(len(numbers)))
+
+
+def _tree_pairs(root: etree._Element) -> list[Marked]:
+    """The entries of a TMX tree, chosen by each <tuv>'s xml:lang; incomplete units skipped.
 
     Read from the tree already parsed safely (translate-toolkit, 30 ms to import, is for writing).
     """
-    pairs = []
-    for unit in root.iter("tu"):
-        texts: dict[str, str] = {}
-        for variant in unit.iter("tuv"):
-            lang = (variant.get(_XML_LANG) or variant.get("lang") or "").lower().replace("_", "-")
-            segment = variant.find("seg")
-            if segment is not None:
-                texts.setdefault(lang.split("-")[0], "".join(segment.itertext()))
-        source, target = texts.get("fr", ""), texts.get("en", "")
-        if source.strip() and target.strip():
-            pairs.append((source, target))
-    return pairs
+    return [entry for unit in root.iter("tu") if (entry := unit_entry(unit)) is not None]
 
 
-def _pairs(store) -> list[tuple[str, str]]:
+def _pairs(store) -> list[Marked]:
     """(French, English) pairs of a translate-toolkit store (see `_tree_pairs`)."""
     return _tree_pairs(etree.fromstring(bytes(store)))

@@ -16,6 +16,14 @@ go into `glossary/memory.tmx`. A unit whose source no longer matches the release
 refused. The memory's English for a source is replaced only by an approved unit whose English the
 reviewer changed, and each replacement is reported (old → new); if the memory changed since the
 export and the reviewer did not touch the unit, the memory is kept (and that is reported).
+
+Marks (bold, italics, links): a marked segment's source, target and presskit alt-trans hold them as
+`<g id="n" ctype="bold|italic|link">` (`translation.xliff_inline`), a "presskit-marks" note lists
+them with each link's address (never in the text). On import the reviewer's target is read back
+into words and marks; moving an element is an edit. A target that drops, repeats or leaves open an
+element keeps its words and loses that mark, with a finding naming the file and unit. Approved
+marks go into the memory with the unit (`<bpt>`/`<ept>` in the TMX), their kinds and addresses
+taken from the release as it reads now.
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from lxml import etree
-from translate.misc.xml_helpers import getXMLlang, safely_set_text
+from translate.misc.xml_helpers import safely_set_text
 from translate.storage import tmx, xliff
 
 from presskit.document import Segment
@@ -34,7 +42,9 @@ from presskit.kit.folder import Kit, slug_of
 from presskit.runtime.atomic import write_bytes
 from presskit.runtime.lock import files_lock
 from presskit.runtime.safe_xml import read_xml
-from presskit.translation.memory import TranslationMemory, normalise
+from presskit.translation import marks as marking
+from presskit.translation import tmx_inline, xliff_inline
+from presskit.translation.memory import Marked, TranslationMemory, normalise, unit_segs, write_marks
 from presskit.translation.segmentation import needs_translation
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -42,6 +52,7 @@ SOURCE_LANG, TARGET_LANG = "fr-FR", "en-GB"
 APPROVED_STATES = frozenset({"translated", "signed-off", "final"})
 ORIGIN = "presskit"  # `from` of presskit's notes; prefix of its alt-trans origin
 CONTEXT = "presskit-context"  # `from` of the notes that give a unit's place and neighbours
+MARKS = "presskit-marks"  # `from` of the note listing a unit's marks and links' addresses
 FUZZY_ORIGIN = "memory-fuzzy"  # origin of an alt-trans offering the memory's closest inexact match
 _FUZZY = re.compile(r"^fuzzy memory match (\d+)%: (.+)$", re.DOTALL)
 MEMORY_FILE = "memory.tmx"
@@ -147,10 +158,26 @@ def _add_unit(store: _Store, segment: Segment, original: str) -> xliff.xliffunit
     if target and segment.origin != KEPT:
         quality = f"{segment.score * 100:.0f}" if segment.origin == "memory" else None
         unit.addalttrans(target, origin=f"{ORIGIN}:{segment.origin}", matchquality=quality)
+    if segment.marks:
+        _write_marks(unit, segment, target)
     fuzzy = _FUZZY.match(segment.note)
     if fuzzy:  # a candidate the translator can take: the memory's closest inexact match
         unit.addalttrans(fuzzy.group(2), origin=FUZZY_ORIGIN, matchquality=fuzzy.group(1))
     return unit
+
+
+def _write_marks(unit: xliff.xliffunit, segment: Segment, target: str) -> None:
+    """Put a segment's marks in its source, target and presskit alt-trans as `<g>`, and list them in a note."""
+    spans = [(n, m.start, m.end) for n, m in enumerate(segment.marks)]
+    xliff_inline.fill(unit.getlanguageNode(lang=None, index=0),
+                      xliff_inline.marked_text(segment.source, spans), segment.marks)
+    english = xliff_inline.marked_text(target, list(segment.target_marks)) if target else ""
+    if english:
+        xliff_inline.fill(unit.getlanguageNode(lang=None, index=1), english, segment.marks)
+        for alt in unit.xmlelement.iterfind(f"{{{XLIFF_NS}}}alt-trans"):
+            if (alt.get("origin") or "").startswith(f"{ORIGIN}:"):
+                xliff_inline.fill(alt.find(f"{{{XLIFF_NS}}}target"), english, segment.marks)
+    unit.addnote(xliff_inline.note(segment.marks), origin=MARKS)
 
 
 @dataclass(frozen=True)
@@ -163,6 +190,10 @@ class Unit:
     review: str  # "approved", "untouched" (exported final, not changed) or "pending"
     exported: str | None  # None: unknown (the CAT tool dropped presskit's alt-trans and notes)
     translatable: bool
+    source_key: str = ""  # with marks: the French and the reviewer's English with mark characters
+    target_key: str = ""
+    exported_key: str | None = None
+    findings: tuple[str, ...] = ()  # what is wrong with the target's inline elements
 
 
 def read_review(path: Path) -> tuple[str, list[Unit]]:
@@ -189,13 +220,48 @@ def _read_unit(unit: xliff.xliffunit, path: Path) -> Unit:
     target_node = unit.getlanguageNode(lang=None, index=1)
     state = target_node.get("state", "") if target_node is not None else ""
     target, exported = unit.target or "", _exported(unit)
-    edited = exported is not None and bool(target.strip()) and target not in (exported, unit.source)
+    keys = _marked(unit, path)
+    edited = exported is not None and bool(target.strip()) and (
+        target not in (exported, unit.source) or (keys is not None and keys[1] != keys[2]))
     marked = state in APPROVED_STATES or unit.isapproved()
     was_final = _exported_state(unit) in APPROVED_STATES
     review = ("approved" if edited or (marked and not was_final) else
               "untouched" if was_final or not unit.istranslatable() else "pending")
+    source_key, target_key, exported_key, findings = keys or ("", "", None, ())
     return Unit(unit.xmlelement.get("id"), unit.source, target, review, exported,
-                unit.istranslatable())
+                unit.istranslatable(), source_key, target_key, exported_key, findings)
+
+
+def _marked(unit: xliff.xliffunit, path: Path) -> tuple[str, str, str | None, tuple[str, ...]] | None:
+    """(French, English, exported English) with mark characters and the findings, when the source has marks."""
+    source = unit.getlanguageNode(lang=None, index=0)
+    if not any(etree.QName(e).localname in ("g", "bx", "bpt") for e in source.iter() if isinstance(e.tag, str)):
+        return None
+    source_key, _ = xliff_inline.read(source)
+    node = unit.getlanguageNode(lang=None, index=1)
+    target_key, problems = xliff_inline.read(node) if node is not None else ("", [])
+    exported = None
+    for alt in unit.xmlelement.iterfind(f"{{{XLIFF_NS}}}alt-trans"):
+        if (alt.get("origin") or "").startswith(f"{ORIGIN}:") and alt.find(f"{{{XLIFF_NS}}}target") is not None:
+            exported = xliff_inline.read(alt.find(f"{{{XLIFF_NS}}}target"))[0]
+    return source_key, target_key, exported, _findings(path, unit, source_key, target_key, problems)
+
+
+def _findings(path: Path, unit: xliff.xliffunit, source_key: str, target_key: str,
+              problems: list[tuple[str, str]]) -> tuple[str, ...]:
+    """What is wrong with a target's inline elements, each naming the file, the unit and what to do."""
+    if not marking.plain(target_key).strip():
+        return ()
+    french, spans = marking.extract(source_key)
+    _, found = marking.extract(target_key)
+    where = f"{Path(path).name}, unit {unit.xmlelement.get('id')}"
+    todo = "the English is kept without that mark: put the element around its English words and import again"
+    lines = [f"{where}: <g id=\"{n + 1}\"> (on “{french[a:b]}”) is missing from the target; {todo}"
+             for n, (a, b) in sorted(spans.items()) if n not in found
+             and str(n + 1) not in {number for number, _ in problems}]
+    lines += [f"{where}: inline element id {number!r} is {what} in the target; "
+              + ("only its first use is kept" if what == "twice" else todo) for number, what in problems]
+    return tuple(lines)
 
 
 def _exported_state(unit: xliff.xliffunit) -> str | None:
@@ -231,6 +297,8 @@ class ImportResult:
     unchanged: int = 0  # already in the memory as approved, or exported final and not changed
     pending: int = 0  # not approved by the reviewer, or left empty
     backups: list[Path] = field(default_factory=list)
+    findings: list[tuple[str, str]] = field(default_factory=list)  # (id, what is wrong with its marks)
+    marked: dict[str, Marked] = field(default_factory=dict)  # normalised French → the entry with its marks
 
 
 SegmentsOf = Callable[[Path, TranslationMemory], Iterable[Segment]]
@@ -259,10 +327,11 @@ def _import_locked(kit: Kit, path: Path, segments_of: SegmentsOf, check) -> Impo
         _decide(unit, current.get(unit.id), memory, decided, result)
     _check_stored(result, check)
     for _, source, *rest in result.added + result.replaced:
-        memory.add(source, rest[-1])
+        memory.add(*result.marked.get(normalise(source), (source, rest[-1], ())))
     saved = memory.save(result.memory) if result.added or result.replaced else 0
     backed_up = {result.memory} if saved else set()
-    replacements = {normalise(source): new for _, source, _, new in result.replaced}
+    replacements = {normalise(source): result.marked.get(normalise(source), (source, new, ()))
+                    for _, source, _, new in result.replaced}
     written = backed_up | set(replace_targets(kit.glossary, replacements, backed_up))
     result.backups = sorted(b for b in (p.with_name(p.name + ".bak") for p in written) if b.exists())
     return result
@@ -304,30 +373,50 @@ def _decide(unit: Unit, segment: Segment | None, memory, decided: dict[str, str]
     elif normalise(segment.source) != normalise(unit.source):
         result.refused.append((unit.id, f"the source changed since export; it is now: {segment.source}"))
     elif normalise(unit.source) in decided:
-        if decided[normalise(unit.source)] == unit.target:
+        if decided[normalise(unit.source)] == (unit.target_key or unit.target):
             result.unchanged += 1
         else:
             result.refused.append((unit.id, "another unit gives the same source a different English"))
     else:
-        decided[normalise(unit.source)] = _store_one(unit, memory.lookup(unit.source), result)
+        entry = _entry(unit, segment, result)
+        stored = memory.marked(unit.source)
+        old = stored[1] if stored is not None and entry is not None else memory.lookup(unit.source)
+        decided[normalise(unit.source)] = _store_one(unit, old, result)
+
+
+def _entry(unit: Unit, segment: Segment, result: ImportResult) -> Marked | None:
+    """The memory entry of an approved marked unit, kinds and addresses from the release; findings noted."""
+    result.findings += [(unit.id, finding) for finding in unit.findings]
+    if not unit.source_key or not segment.marks:
+        return None
+    source = marking.embed(segment.source, [(m.start, m.end) for m in segment.marks])
+    if marking.extract(source)[1] != marking.extract(unit.source_key)[1]:
+        result.findings.append((unit.id, f"unit {unit.id}: the French marks changed since export; the English "
+                                          "is kept without marks: export again to place them"))
+        return None
+    entry = (source, unit.target_key, tuple((m.kind, m.href) for m in segment.marks))
+    result.marked[normalise(unit.source)] = entry
+    return entry
 
 
 def _store_one(unit: Unit, old: str | None, result: ImportResult) -> str:
     """Record what an approved unit does to the memory; return the English the memory will hold."""
-    if old == unit.target:
+    new = result.marked[normalise(unit.source)][1] if normalise(unit.source) in result.marked else unit.target
+    if old == new:
         result.unchanged += 1
     elif old is None:
         result.added.append((unit.id, unit.source, unit.target))
-    elif unit.exported is not None and unit.target == unit.exported:
+    elif unit.exported is not None and unit.target == unit.exported \
+            and (not unit.source_key or unit.target_key == unit.exported_key):
         result.kept.append((unit.id, old))  # the reviewer changed nothing: the newer memory wins
         return old
     else:
-        result.replaced.append((unit.id, unit.source, old, unit.target))
-    return unit.target
+        result.replaced.append((unit.id, unit.source, marking.plain(old), unit.target))
+    return new
 
 
-def replace_targets(folder: Path, replacements: dict[str, str], backed_up: set[Path]) -> list[Path]:
-    """Set the English of every TMX unit whose normalised French is a key; return the files changed.
+def replace_targets(folder: Path, replacements: dict[str, Marked], backed_up: set[Path]) -> list[Path]:
+    """Set the English (and marks) of every TMX unit whose normalised French is a key; return the files changed.
 
     A changed file is written atomically, keeping `<name>.bak` unless it is in `backed_up`.
     """
@@ -340,18 +429,19 @@ def replace_targets(folder: Path, replacements: dict[str, str], backed_up: set[P
     return changed
 
 
-def _replace_in_unit(unit, replacements: dict[str, str]) -> bool:
+def _replace_in_unit(unit, replacements: dict[str, Marked]) -> bool:
     """Replace the English of one TMX unit when its French is to be replaced; True if it changed."""
-    nodes = {(getXMLlang(n) or "").lower()[:2]: n for n in reversed(unit.getlanguageNodes())}
-    if "fr" not in nodes or "en" not in nodes:
+    segs = unit_segs(unit.xmlelement)
+    if "fr" not in segs or "en" not in segs:
         return False
-    new = replacements.get(normalise(unit.getNodeText(nodes["fr"]) or ""))
-    if new is None or unit.getNodeText(nodes["en"]) == new:
+    french, numbers, _ = tmx_inline.read(segs["fr"])
+    entry = replacements.get(normalise(marking.plain(french)))
+    if entry is None or tmx_inline.read(segs["en"], numbers)[0] == entry[1]:
         return False
-    seg = nodes["en"].find(unit.namespaced(unit.textNode))
-    if seg is None:
-        return False
-    for child in list(seg):
-        seg.remove(child)
-    safely_set_text(seg, new)
+    if entry[2] and marking.has_marks(entry[0]):
+        write_marks(unit, *entry)
+        return True
+    for child in list(segs["en"]):
+        segs["en"].remove(child)
+    safely_set_text(segs["en"], entry[1])
     return True
