@@ -22,8 +22,8 @@ finally:
 INTERFACE = {"presskit.engines", "presskit.engines.base"}  # the Engine interface and the catalogue: no engine
 ENGINE_MODULES = ("presskit.engines.", "deep_translator", "requests", "urllib3", "deepl", "google", "http.client")
 RENDERER_MODULES = ("reportlab", "docx", "PIL", "pikepdf", "svglib", "presskit.renderers")
-DOCUMENT_MODULES = ("reportlab", "docx", "pikepdf", "svglib", "presskit.renderers.pdf",
-                    "presskit.renderers.docx")  # what the render workers load
+DOCUMENT_MODULES = ("reportlab", "docx", "PIL", "pikepdf", "svglib", "presskit.renderers.pdf",
+                    "presskit.renderers.docx", "presskit.renderers.web.card")  # what the render workers load
 
 
 def modules_loaded(kit: Path, *arguments: str) -> list[str]:

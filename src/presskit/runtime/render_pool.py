@@ -28,12 +28,14 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-# one worker per format library: the DOCX in one, the PDF in the other. What needs neither (None) renders
-# in the main process, which is idle once the English is made: the e-mails and wire copy (Jinja2, Babel)
-# while the workers write the documents, then the social cards (Pillow), then the pages and the index.
+# one worker per format library: the DOCX in one (with the social cards: Pillow, which its chart loads
+# too), the PDF in the other. What needs neither (None) renders in the main process, which is idle once
+# the English is made: the e-mails and wire copy (Jinja2, Babel) while the workers write the documents,
+# then the pages and the index.
 WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
-                                    "cards": None, "web": None, "email": None, "wire": None, "index": None}
-WARM_UP = {"docx": ("presskit.renderers.docx.writer",), "pdf": ("presskit.renderers.pdf.writer",)}
+                                    "cards": "docx", "web": None, "email": None, "wire": None, "index": None}
+WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
+           "pdf": ("presskit.renderers.pdf.writer",)}
 # what the main process and both workers load first: imported once, before the fork (more would
 # keep the second core idle longer than it saves)
 SHARED = ("presskit.kit.theme",)

@@ -105,7 +105,7 @@ def _page(document: Document, theme: Theme, release: Release, web: Path, tags: d
           published: str, now: datetime, base_url: str, assets: dict, others: list[Document]) -> dict:
     """Everything one page's template prints."""
     lang, slug = document.lang, release.slug
-    card = url(base_url, f"{slug}/web/card.{lang}.png", f"card.{lang}.png")
+    card = url(base_url, f"{slug}/web/card.{lang}.jpg", f"card.{lang}.jpg")
     other = others[0] if others else None
     body = content(document)
     return {
