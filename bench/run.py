@@ -37,7 +37,6 @@ from bench.synthetic import longer_release  # noqa: E402
 from bench.tagging import line as tagging_line  # noqa: E402
 from bench.tagging import tagging_cost  # noqa: E402
 
-
 KIT = "sample kit (4 documents, e-mails, wire copy, web pages)"
 
 
