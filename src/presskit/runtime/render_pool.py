@@ -36,9 +36,10 @@ WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf",
                                     "cards": "docx", "web": None, "email": None, "wire": None, "index": None}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
            "pdf": ("presskit.renderers.pdf.writer",)}
-# what the main process and both workers load first: imported once, before the fork (more would
-# keep the second core idle longer than it saves)
-SHARED = ("presskit.kit.theme",)
+# what the main process and both workers load first: imported once, before the fork (the model's
+# dataclasses cost ~12 ms a process to make; more modules would keep the second core idle longer
+# than they save)
+SHARED = ("presskit.kit.theme", "presskit.document")
 _started: dict[str, Worker] | None = None
 
 
