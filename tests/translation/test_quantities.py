@@ -238,3 +238,21 @@ def test_spaces_inside_tokens_change_nothing(text):
 def test_text_without_digits_is_left_alone(text):
     assert localize(text) == text
     assert find_quantities(text) == []
+
+
+def test_the_french_month_names_are_babels():
+    from babel.dates import get_month_names
+
+    from presskit.translation.number_format import FRENCH_MONTH_NAMES
+
+    for width, names in FRENCH_MONTH_NAMES.items():
+        assert names == tuple(n.lower() for n in get_month_names(width, locale="fr_FR").values()), width
+
+
+def test_french_numbers_read_as_babel_reads_them():
+    from babel.numbers import parse_decimal
+
+    from presskit.translation.number_format import french_decimal
+
+    for text in ("10\u202f000", "25,3", "0,05", "1\u00a0234\u00a0567,890", "2026"):
+        assert french_decimal(text) == parse_decimal(text.replace("\u202f", "").replace("\u00a0", ""), locale="fr_FR")

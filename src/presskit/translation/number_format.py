@@ -20,13 +20,12 @@ from datetime import date
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date, get_date_format, get_month_names
+from babel.dates import format_date, get_date_format
 from babel.numbers import (
     format_currency,
     format_decimal,
     format_percent,
     get_currency_symbol,
-    parse_decimal,
 )
 
 SP = "[ \u00a0\u202f]"  # a space inside or around a French number
@@ -48,13 +47,23 @@ JOIN = rf"(?:{SP}+(?:ou|et|à){SP}+|{SP}?[-–]{SP}?)"
 _JOINS = {"ou": "or", "et": "and", "à": "to", "-": "–", "–": "–"}
 
 
+# French month names, full and abbreviated, as CLDR writes them (a test compares them with Babel's);
+# written out so that reading a release needs no French locale data from Babel
+FRENCH_MONTH_NAMES = {
+    "wide": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+             "octobre", "novembre", "décembre"),
+    "abbreviated": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                    "nov.", "déc."),
+}
+
+
 def _month_table() -> dict[str, int]:
     """Map French month names (full, abbreviated, with or without accents) to 1–12."""
     table: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for number, name in get_month_names(width, locale="fr_FR").items():
-            table[name.lower()] = number
-            table[_strip_accents(name.lower())] = number
+    for names in FRENCH_MONTH_NAMES.values():
+        for number, name in enumerate(names, start=1):
+            table[name] = number
+            table[_strip_accents(name)] = number
     return table
 
 
@@ -111,8 +120,12 @@ def _match(kind: str, source: str) -> re.Match[str]:
 # --- numbers -----------------------------------------------------------------------------------
 
 def french_decimal(text: str) -> Decimal:
-    """Read a French number such as "10 000" or "25,3" (any kind of space between groups)."""
-    return parse_decimal(re.sub(SP, "", text), locale="fr_FR")
+    """Read a French number such as "10 000" or "25,3" (any kind of space between groups).
+
+    >>> french_decimal("10\u202f000"), french_decimal("25,30"), french_decimal("1 234,5")
+    (Decimal('10000'), Decimal('25.30'), Decimal('1234.5'))
+    """
+    return Decimal(re.sub(SP, "", text).replace(",", "."))
 
 
 def _decimals(text: str) -> str:
