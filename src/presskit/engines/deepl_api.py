@@ -211,10 +211,12 @@ class _OneAttempt:
         self.timeout = timeout
 
     def set_app_info(self, name: str, version: str) -> "_OneAttempt":
+        """Name the application in the requests, as the official client does."""
         self._inner.set_app_info(name, version)
         return self
 
     def close(self) -> None:
+        """Close the underlying HTTP session."""
         self._inner.close()
 
     def request_with_backoff(self, method: str, url: str, data: Any, json: Any, headers: dict,

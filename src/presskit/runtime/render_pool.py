@@ -62,17 +62,21 @@ def warm_up(worker: str) -> None:
 class Pending(Protocol):
     """A render under way: `result()` waits for it and returns the path written, or raises."""
 
-    def result(self) -> Path | list[Path]: ...
+    def result(self) -> Path | list[Path]:
+        """Wait for the render; return the path(s) written, or raise its error."""
 
 
 class RenderPool(Protocol):
     """Where renders run."""
 
-    def submit(self, format: str, document, theme, path: Path, **options) -> Pending: ...
+    def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
+        """Start rendering `document` in `format` at `path`."""
 
-    def map_releases(self, work: Callable[[T, "RenderPool"], R], items: list[T]) -> list[R]: ...
+    def map_releases(self, work: Callable[[T, "RenderPool"], R], items: list[T]) -> list[R]:
+        """Do `work(item, pool)` for every release, in order of `items`."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Stop whatever renders once its work is done."""
 
 
 class InProcessPool:

@@ -10,7 +10,8 @@ from presskit.document import Document, TermStatus, TermUse, iter_texts
 class TermChecker(Protocol):
     """What the check needs of a glossary."""
 
-    def term_found(self, use: TermUse, english: str) -> bool: ...
+    def term_found(self, use: TermUse, english: str) -> bool:
+        """Whether the approved English of the term `use` is in `english`."""
 
 
 class CheckTerms:

@@ -65,7 +65,8 @@ _TRAILING_PUNCT = " .!?…:;»\"”)"
 class Memory(Protocol):
     """What the transform needs of a translation memory (`best`, for fuzzy matches, is optional)."""
 
-    def lookup(self, source: str) -> str | None: ...
+    def lookup(self, source: str) -> str | None:
+        """The approved English of `source`, or None."""
 
 
 class Engine(Protocol):
@@ -73,8 +74,8 @@ class Engine(Protocol):
 
     name: str
 
-    def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
-    # (an engine may answer None for a text it has no English for: the sentence stays untranslated)
+    def translate(self, texts: list[str], source: str, target: str) -> list[str]:
+        """The English of each text (None for a text it has none for: the sentence stays untranslated)."""
 
 
 @dataclass(frozen=True)
