@@ -7,7 +7,7 @@ file, so the memo keeps them by the file's path and stamp, under a stamp of repo
 """
 from __future__ import annotations
 
-import pickle
+import marshal
 from fnmatch import fnmatch
 from weakref import WeakKeyDictionary
 
@@ -22,7 +22,7 @@ _NOT_KEPT = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a fu
 def load_ttfont(name: str, path: str) -> TTFont:
     """A reportlab TTFont named `name` for the file at `path`, its tables from the memo when kept there."""
     face = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(pickle.loads(face_tables(path)))
+    face.__dict__.update(marshal.loads(face_tables(path)))  # fresh objects for every font
     with open(path, "rb") as file:
         face._ttf_data = file.read()
     scale = 1000 / face.unitsPerEm
@@ -33,9 +33,11 @@ def load_ttfont(name: str, path: str) -> TTFont:
 @disk_memo("ttf-tables", "reportlab.pdfbase.ttfonts", limit=40,  # ~100 KB each
            key=lambda path: f"{path}|{file_stamp(path)}")
 def face_tables(path: str) -> bytes:
-    """What reportlab parsed of the TTF at `path` (a pickle of its face's attributes, bytes aside)."""
+    """What reportlab parsed of the TTF at `path`: its face's attributes (numbers, strings, bytes, lists
+    and dicts of them; the file's bytes aside), marshalled (no pickle: nothing in the cache runs code)."""
     face = TTFontFace(path)
-    return pickle.dumps({k: v for k, v in vars(face).items() if k not in _NOT_KEPT}, pickle.HIGHEST_PROTOCOL)
+    return marshal.dumps({k: bytes(v) if isinstance(v, bytes) else v  # its names: a bytes subclass
+                          for k, v in vars(face).items() if k not in _NOT_KEPT})
 
 
 def _font(name: str, face: TTFontFace) -> TTFont:
