@@ -22,3 +22,26 @@ def long_release(times: int) -> str:
     from bench.synthetic import longer_release
 
     return longer_release((ROOT / "sources" / f"{SAMPLE}.fr.txt").read_text(encoding="utf-8"), times)
+
+
+def disk_full_after(files: int):
+    """A stand-in for `runtime.atomic._fill` that writes `files` files whole, then finds the disk full.
+
+    Its `.attempts` lists every file it was asked to write.
+    """
+    import errno
+    import os
+
+    from presskit.runtime import atomic
+
+    real = atomic._fill
+
+    def fill(handle, data, sync):
+        fill.attempts.append(handle)
+        if len(fill.attempts) > files:
+            os.close(handle)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(handle, data, sync)
+
+    fill.attempts = []
+    return fill

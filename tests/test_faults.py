@@ -1,14 +1,12 @@
 """Faults during a build: a held lock, an unusable output folder, a full disk, Ctrl-C."""
-import errno
 import hashlib
-import os
 import signal
 import subprocess
 import sys
 
 import pytest
 
-from helpers import SAMPLE, long_release
+from helpers import SAMPLE, disk_full_after, long_release
 from presskit.build import Options, build
 from presskit.errors import PresskitError
 from presskit.kit.folder import load_kit
@@ -39,11 +37,7 @@ def test_disk_full_mid_write_leaves_earlier_outputs_intact(kit_dir, monkeypatch)
     folder = kit_dir / "output" / SAMPLE
     before = fingerprints(folder)
 
-    def full(handle, data, sync):
-        os.close(handle)
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(atomic, "_fill", full)
+    monkeypatch.setattr(atomic, "_fill", disk_full_after(0))
     with pytest.raises(PresskitError) as caught:
         build(load_kit(kit_dir), options=Options(offline=True))
     assert "No space left on device" in caught.value.message and "disk" in caught.value.hint

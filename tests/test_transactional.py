@@ -1,12 +1,11 @@
 """Kits are swapped in whole: on any fault the previous kit stays byte for byte (issue 17, item 1, 4, 6)."""
-import errno
 import hashlib
 import json
 import os
 
 import pytest
 
-from helpers import SAMPLE
+from helpers import SAMPLE, disk_full_after
 from presskit.build import Options, build
 from presskit.engines.fake import FakeEngine
 from presskit.errors import IncompleteTranslation, PresskitError
@@ -69,35 +68,16 @@ def test_a_renderer_that_raises_leaves_the_previous_kit(built, monkeypatch):
 def test_a_disk_that_fills_mid_build_leaves_the_previous_kit(built, monkeypatch):
     kit_dir, before = built
     add_sentence(kit_dir)
-    real, written = atomic._fill, []
-
-    def fills_after_two(handle, data, sync):
-        written.append(handle)
-        if len(written) > 2:
-            os.close(handle)
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(handle, data, sync)
-
-    monkeypatch.setattr(atomic, "_fill", fills_after_two)
+    fill = disk_full_after(2)
+    monkeypatch.setattr(atomic, "_fill", fill)
     with pytest.raises(PresskitError, match="No space left"):
         build(load_kit(kit_dir), options=Options(engine="fake"))
-    assert len(written) == 3  # two documents were written in the staging folder, then the disk filled
+    assert len(fill.attempts) == 3  # two documents were written in the staging folder, then the disk filled
     assert tree(kit_dir / "output") == before
 
 
 def test_a_first_build_on_a_full_disk_leaves_nothing_half_written(kit_dir, monkeypatch):
-    calls = []
-
-    real = atomic._fill
-
-    def full_after_one(handle, data, sync):
-        calls.append(handle)
-        if len(calls) > 1:
-            os.close(handle)
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(handle, data, sync)
-
-    monkeypatch.setattr(atomic, "_fill", full_after_one)
+    monkeypatch.setattr(atomic, "_fill", disk_full_after(1))
     with pytest.raises(PresskitError, match="No space left"):
         build(load_kit(kit_dir), options=Options(offline=True))
     assert [p.name for p in (kit_dir / "output").iterdir()] == [".presskit.lock"]

@@ -214,9 +214,12 @@ def test_a_docx_is_the_same_whether_its_styled_template_was_made_or_kept(documen
 
     docx_renderer.render(document_fr, theme, tmp_path / "first.docx")  # the template is now in the memo
     kept = docx_renderer.render(document_fr, theme, tmp_path / "kept.docx")
-    monkeypatch.setattr(docx_renderer, "styled_template", styles.styled_template.__wrapped__)  # made afresh
+    monkeypatch.setattr(styles, "styled_template", styles.make_template)  # made afresh
     made = docx_renderer.render(document_fr, theme, tmp_path / "made.docx")
     assert made.read_bytes() == kept.read_bytes()
+    monkeypatch.setattr(styles, "styled_template", lambda theme, lang: b"PK\x03\x04 damaged")  # a broken entry
+    again = docx_renderer.render(document_fr, theme, tmp_path / "again.docx")
+    assert again.read_bytes() == kept.read_bytes()
     assert {"Lede", "Quote", "Cover Title", "Figure Value"} <= {s.name for s in docx.Document(str(kept)).styles}
 
 

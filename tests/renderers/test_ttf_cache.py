@@ -23,6 +23,15 @@ def test_a_kept_font_measures_and_embeds_as_reportlabs_own(name):
     assert kept.shapable == own.shapable and kept.fontName == "Kept"
 
 
+def test_a_damaged_memo_entry_lets_reportlab_read_the_file(monkeypatch):
+    from presskit.renderers.pdf import ttf_cache
+
+    path = str(FONTS / "Lato-Regular.ttf")
+    monkeypatch.setattr(ttf_cache, "face_tables", lambda path: b"\x00 not marshal")
+    font = ttf_cache.load_ttfont("Damaged", path)
+    assert font.stringWidth(TEXT, 11) == TTFont("Own", path).stringWidth(TEXT, 11)
+
+
 def test_a_file_that_is_not_a_font_is_refused_as_reportlab_refuses_it(tmp_path):
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font at all")

@@ -1,8 +1,8 @@
 """Whole-or-nothing writes: translators' files are forced to disk, a build's outputs are not."""
-import errno
 
 import pytest
 
+from helpers import disk_full_after
 from presskit.errors import PresskitError
 from presskit.runtime import atomic
 
@@ -29,11 +29,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mon
     target = tmp_path / "kit.en.pdf"
     target.write_bytes(b"old")
 
-    def full(handle, data, sync):
-        atomic.os.close(handle)
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(atomic, "_fill", full)
+    monkeypatch.setattr(atomic, "_fill", disk_full_after(0))
     with pytest.raises(PresskitError, match="cannot write the PDF") as caught:
         atomic.write_output(target, b"new", what="PDF")
     assert "disk" in caught.value.hint

@@ -133,10 +133,8 @@ def _looks(theme: Theme) -> dict[str, tuple[WD_STYLE_TYPE, _Look]]:
     }
 
 
-@disk_memo("docx-styles", "docx", "presskit.renderers.docx.oxml", limit=40,  # ~40 KB each
-           key=lambda theme, lang_tag: f"{lang_tag} {theme!r}")
-def styled_template(theme: Theme, lang_tag: str) -> bytes:
-    """An empty DOCX with every style of the theme in one language (kept in the user's cache).
+def make_template(theme: Theme, lang_tag: str) -> bytes:
+    """An empty DOCX with every style of the theme in one language.
 
     Restyling python-docx's template costs more than opening a styled one; every document of a
     theme and language starts from the same bytes, whether they were just made or kept.
@@ -147,6 +145,19 @@ def styled_template(theme: Theme, lang_tag: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+# the template kept in the user's cache, by theme and language (~40 KB each)
+styled_template = disk_memo("docx-styles", "docx", "presskit.renderers.docx.oxml", limit=40,
+                            key=lambda theme, lang_tag: f"{lang_tag} {theme!r}")(make_template)
+
+
+def styled_document(theme: Theme, lang_tag: str) -> DocxDocument:
+    """A new document from the theme's styled template (made afresh when the kept one cannot be read)."""
+    try:
+        return docx.Document(io.BytesIO(styled_template(theme, lang_tag)))
+    except Exception:  # noqa: BLE001 — a damaged cache entry (python-docx raises zip, XML, key errors)
+        return docx.Document(io.BytesIO(make_template(theme, lang_tag)))
 
 
 def prune_template(doc: DocxDocument) -> None:

@@ -7,7 +7,6 @@ from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
@@ -27,7 +26,7 @@ from presskit.renderers.docx.oxml import (
     fix_zip_times,
     make_run,
 )
-from presskit.renderers.docx.styles import styled_template
+from presskit.renderers.docx.styles import styled_document
 from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import (
@@ -86,7 +85,7 @@ class _Writer:
         """Start an empty A4 document with the theme's styles."""
         self.document, self.theme = document, theme
         self.lang = labels.lang_tag(document.lang)
-        self.doc: DocxDocument = docx.Document(io.BytesIO(styled_template(theme, self.lang)))
+        self.doc: DocxDocument = styled_document(theme, self.lang)
         self.numbers = note_numbers(n.id for n in document.footnotes)
         self.notes_part: XmlPart | None = None
         self.style_ids: dict[str, str | None] = {}

@@ -20,9 +20,15 @@ _NOT_KEPT = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a fu
 
 
 def load_ttfont(name: str, path: str) -> TTFont:
-    """A reportlab TTFont named `name` for the file at `path`, its tables from the memo when kept there."""
+    """A reportlab TTFont named `name` for the file at `path`, its tables from the memo when kept there
+    (a damaged entry: reportlab reads the file itself, and says what is wrong with it)."""
+    try:
+        tables = marshal.loads(face_tables(path))  # fresh objects for every font
+        int(tables["unitsPerEm"])
+    except (ValueError, EOFError, TypeError, KeyError):
+        return TTFont(name, path)
     face = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(marshal.loads(face_tables(path)))  # fresh objects for every font
+    face.__dict__.update(tables)
     with open(path, "rb") as file:
         face._ttf_data = file.read()
     scale = 1000 / face.unitsPerEm
