@@ -1,5 +1,6 @@
 """The text patterns every part of presskit shares, defined once: web and e-mail addresses,
-protection tokens and French month names.
+protection tokens and month names (French and English, as CLDR writes them: a test compares them with
+Babel's, so that reading a release and dating a document need no locale data).
 
 >>> [m.group() for m in URL.finditer("Voir medicen.org, https://x.fr/a et www.cnll.fr.")]
 ['medicen.org', 'https://x.fr/a', 'www.cnll.fr.']
@@ -24,6 +25,10 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8
 TOKEN = re.compile(r"⟦\s*(\d+)\s*⟧")  # a protection token put in place of a name, term or quantity
 FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                  "octobre", "novembre", "décembre")
+FRENCH_MONTHS_ABBREVIATED = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+                             "nov.", "déc.")
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 
 
 def trim_url(url: str) -> str:

@@ -28,6 +28,8 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+from presskit.patterns import FRENCH_MONTHS, FRENCH_MONTHS_ABBREVIATED
+
 SP = "[ \u00a0\u202f]"  # a space inside or around a French number
 # At most 8 groups (10^27): a run of thousands of groups is then matched in linear time, not tried
 # again in full from each of its groups.
@@ -47,14 +49,9 @@ JOIN = rf"(?:{SP}+(?:ou|et|à){SP}+|{SP}?[-–]{SP}?)"
 _JOINS = {"ou": "or", "et": "and", "à": "to", "-": "–", "–": "–"}
 
 
-# French month names, full and abbreviated, as CLDR writes them (a test compares them with Babel's);
-# written out so that reading a release needs no French locale data from Babel
-FRENCH_MONTH_NAMES = {
-    "wide": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-             "octobre", "novembre", "décembre"),
-    "abbreviated": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-                    "nov.", "déc."),
-}
+# French month names, full and abbreviated (`presskit.patterns`): reading a release needs no French
+# locale data from Babel
+FRENCH_MONTH_NAMES = {"wide": FRENCH_MONTHS, "abbreviated": FRENCH_MONTHS_ABBREVIATED}
 
 
 def _month_table() -> dict[str, int]:

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 
 from presskit.document import Block
+from presskit.patterns import ENGLISH_MONTHS, FRENCH_MONTHS
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -52,6 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+MONTH_NAMES = {"fr": FRENCH_MONTHS, "en": ENGLISH_MONTHS}  # CLDR's wide names (a test compares them with Babel's)
 QUOTE_MARKS = {"fr": ("«\u202f", "\u202f»"), "en": ("“", "”")}
 
 
@@ -168,20 +170,21 @@ def attribution_line(block: Block) -> str:
 
 
 def long_date(iso: str, lang: str) -> str:
-    """Format an ISO date the way `lang` writes it in full ("" when it is not a date).
+    """Format an ISO date the way `lang` writes it in full ("" when it is not a date), as Babel's
+    "d MMMM y" does for fr_FR and en_GB (English for any other language), from the month names of
+    `presskit.patterns`: no locale data to load in each render process.
 
-    >>> long_date("2021-06-23", "fr"), long_date("2021-06-23", "en"), long_date("juin", "en")
-    ('23 juin 2021', '23 June 2021', '')
+    >>> long_date("2021-06-23", "fr"), long_date("2021-06-01", "en-GB"), long_date("juin", "en")
+    ('23 juin 2021', '1 June 2021', '')
     """
     from datetime import date
-
-    from babel.dates import format_date
 
     try:
         day = date.fromisoformat(iso[:10])
     except ValueError:
         return ""
-    return format_date(day, "d MMMM y", locale=LOCALES.get(lang.split("-")[0].lower(), "en_GB"))
+    months = MONTH_NAMES.get(lang.split("-")[0].lower(), ENGLISH_MONTHS)
+    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def chart_alt(title: str, figures, lang: str) -> str:
