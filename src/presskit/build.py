@@ -11,6 +11,7 @@ is swapped and every earlier kit stays byte for byte.
 from __future__ import annotations
 
 import os
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -116,6 +117,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
     final = (options.out or kit.output) / slug
     folder = folder or final
     renders: list[Pending] = []
+    expected: list[Path] = []  # the files `renders` write, in their order
     french_files: list[Document] = []  # the French document as rendered
 
     def render_french(french: Document) -> None:
@@ -125,7 +127,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
             staging.fresh_folder(folder)
         french = _with_meta(french, kit, "final", "original French text")
         french_files.append(french)
-        renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress))
+        renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress, expected))
 
     press: list[Pending] = []
     try:
@@ -134,21 +136,25 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         english = _with_meta(published.english, kit, status, _provenance(published.english))
         if status != "incomplete":
             stem = f"{slug}.en.draft" if status == "draft" else f"{slug}.en"
-            renders.extend(_submit(pool, english, kit, folder / stem, options, progress))
+            renders.extend(_submit(pool, english, kit, folder / stem, options, progress, expected))
             if options.bilingual:
                 progress(f"writing {slug}.bilingual.pdf")
-                renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme,
-                                           folder / f"{slug}.bilingual.pdf"))
+                expected.append(folder / f"{slug}.bilingual.pdf")
+                renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme, expected[-1]))
         documents = (french_files[0], english)
         if status != "incomplete":  # the social cards need no file: written while the documents are
             press = [pool.submit("cards", documents, kit.theme, folder)]
-        if status != "incomplete" and not options.attach:  # nor do the messages without attachments
-            press += _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
+        sizes_later = secrets.token_hex(8)  # the pages are made while the documents are written
+        if status != "incomplete":
+            if not options.attach:  # nor do the messages without attachments
+                press += _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
+            press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
         outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
             if options.attach:
                 press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
-            press += _submit_pages(pool, documents, kit, slug, folder, options, outputs)
+            press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(outputs),
+                                     sizes_later=sizes_later, site=options.out or kit.output))
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
     except BaseException:
         wait_quietly(renders + press)
@@ -192,12 +198,12 @@ def _submit_messages(pool: RenderPool, documents: tuple[Document, Document], kit
 
 
 def _submit_pages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
-                  options: Options, outputs: list[Path]) -> list[Pending]:
-    """Send the release's web pages (with the documents to download, once written) to the pool; their
-    social cards were sent before."""
+                  options: Options, files: list[Path], sizes_later: str) -> list[Pending]:
+    """Send the release's web pages to the pool, with the documents to download (still being written: their
+    sizes are filled in later, "web-sizes"); their social cards were sent before."""
     return [pool.submit("web", documents, kit.theme, folder, slug=slug, site=options.out or kit.output,
-                        files=tuple(outputs), now=_now(options), base_url=kit.base_url,
-                        english_tag=kit.locale.replace("_", "-"), cards=False)]
+                        files=tuple(files), now=_now(options), base_url=kit.base_url,
+                        english_tag=kit.locale.replace("_", "-"), cards=False, sizes_later=sizes_later)]
 
 
 def _paths(written: Path | list[Path]) -> list[Path]:
@@ -219,13 +225,15 @@ def _status(published: Published, options: Options) -> str:
 
 
 def _submit(pool: RenderPool, document: Document, kit: Kit, stem: Path, options: Options,
-            progress: Progress) -> list[Pending]:
-    """Send one language's documents to the pool (and its PDF/A copy on request)."""
+            progress: Progress, expected: list[Path]) -> list[Pending]:
+    """Send one language's documents to the pool (and its PDF/A copy on request); add their paths to
+    `expected`."""
     formats = LANGUAGE_FORMATS + (("pdfa",) if options.pdfa else ())
     pending = []
     for fmt in formats:
         path = stem.with_name(f"{stem.name}.{'pdfa.pdf' if fmt == 'pdfa' else fmt}")
         progress(f"writing {path.name}")
+        expected.append(path)
         pending.append(pool.submit(fmt, document, kit.theme, path))
     return pending
 

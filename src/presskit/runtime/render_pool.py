@@ -23,6 +23,7 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
     "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the release's folder
+    "web-sizes": ("presskit.renderers.web", "fill_sizes"),  # no document; path: the release's folder
     "cards": ("presskit.renderers.web.card", "render_release_cards"),  # document: a pair; path: the release's folder
     "email": ("presskit.renderers.email", "render_email"),
     "wire": ("presskit.renderers.wire", "render"),
@@ -33,7 +34,8 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
 # the English is made: the e-mails and wire copy (Jinja2, Babel) while the workers write the documents,
 # then the pages and the index.
 WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
-                                    "cards": "docx", "web": None, "email": None, "wire": None, "index": None}
+                                    "cards": "docx", "web": None, "web-sizes": None, "email": None, "wire": None,
+                                    "index": None}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
            "pdf": ("presskit.renderers.pdf.writer",)}
 # what the main process and both workers load first: imported once, before the fork (the model's

@@ -7,6 +7,7 @@ before punctuation. Every function is idempotent: applying it twice changes noth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"  # no-break space
@@ -122,6 +123,7 @@ def english(text: str) -> str:
     return keep_amounts(_EN_SPACE_BEFORE.sub(r"\1", text))
 
 
+@lru_cache(maxsize=8192)  # pure: every renderer of a process typesets the same texts (e-mail, wire, pages)
 def apply(text: str, lang: str) -> str:
     """Apply the typography of `lang` ("fr" or "en"; other languages are left as they are).
 

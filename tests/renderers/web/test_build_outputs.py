@@ -39,6 +39,8 @@ def test_the_sample_builds_pages_emails_and_wire_copy(kit):
     assert data["datePublished"] == "2025-06-03"  # the sample has no date: the build's day
     downloads = [a.get("href") for a in english.findall(".//section[@class='downloads']//a")]
     assert downloads == [f"../{SAMPLE}.fr.docx", f"../{SAMPLE}.fr.pdf", f"../{SAMPLE}.en.docx", f"../{SAMPLE}.en.pdf"]
+    sizes = [int(a.get("data-bytes")) for a in english.findall(".//section[@class='downloads']//a")]
+    assert sizes == [(folder / href[3:]).stat().st_size for href in downloads]  # made before the documents were
     mail = BytesParser(policy=policy.default).parse((folder / f"{SAMPLE}.fr.eml").open("rb"))
     assert mail["Subject"] == "Succès du Congrès France Bioproduction"
     (pdf,) = [part for part in mail.iter_attachments()]

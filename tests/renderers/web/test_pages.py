@@ -7,8 +7,9 @@ import pytest
 from PIL import Image
 
 from presskit.document import Block, Contact, Footnote, NoteRef, Speaker
+from presskit.renderers.web import Release
 
-from .conftest import build_site, json_ld, meta, page, parse_html
+from .conftest import build_site, json_ld, meta, page, parse_html, write_downloads
 
 LANGS = {"fr": "fr-FR", "en": "en-GB"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -190,3 +191,26 @@ def test_a_bilingual_pdf_is_offered_as_such(tmp_path, document_fr, document_en, 
     render_release_pages(Release("congres-2023", (document_fr, document_en), files), theme, site)
     links = ["".join(a.itertext()) for a in parse_html(page(site, "en")).findall(".//section[@class='downloads']//a")]
     assert "PDF · Bilingual edition (2 KB)" in links
+
+
+def test_pages_made_while_the_documents_are_written_get_their_sizes_once_they_are(tmp_path, document_fr, document_en,
+                                                                                  theme):
+    from presskit.renderers.web import render_release_pages
+    from presskit.renderers.web.site import fill_download_sizes
+
+    slug, web = "congres-2023", tmp_path / "congres-2023" / "web"
+    files = tuple(tmp_path / slug / f"{slug}.{suffix}" for suffix in ("fr.docx", "fr.pdf", "en.docx", "en.pdf"))
+    render_release_pages(Release(slug, (document_fr, document_en), files), theme, tmp_path, web=web,
+                         sizes_later="5eed")
+    assert not (tmp_path / "assets").exists()  # the shared assets wait for the documents too
+    assert "presskit-5eed-3-size" in page(tmp_path, "en").read_text(encoding="utf-8")
+    with pytest.raises(FileNotFoundError):  # a document that was never written is no size of 0
+        fill_download_sizes(web, files, "5eed", theme, tmp_path)
+    write_downloads(tmp_path, slug)
+    assert fill_download_sizes(web, files, "5eed", theme, tmp_path) == []
+    for lang, unit in (("fr", "Ko"), ("en", "KB")):
+        links = parse_html(web / f"index.{lang}.html").findall(".//section[@class='downloads']//a")
+        assert [text_of(a).rsplit(" ", 2)[-2:] for a in links] == [[f"({n}0", f"{unit})"] for n in (1, 2, 3, 4)]
+        assert [a.get("data-bytes") for a in links] == ["10000", "20000", "30000", "40000"]
+        assert "presskit-5eed" not in (web / f"index.{lang}.html").read_text(encoding="utf-8")
+    assert {p.name for p in (tmp_path / "assets").iterdir()} >= {"regular.ttf", "bold.ttf", "italic.ttf"}

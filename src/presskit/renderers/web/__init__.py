@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from presskit.renderers.web.index import render_index
     from presskit.renderers.web.site import Release, render_release_pages, render_site
 
-__all__ = ["Release", "render_index", "render_kit_index", "render_pages", "render_release_cards",
+__all__ = ["Release", "fill_sizes", "render_index", "render_kit_index", "render_pages", "render_release_cards",
            "render_release_pages", "render_site"]
 _PARTS = {"Release": "site", "render_release_pages": "site", "render_site": "site", "render_index": "index",
           "render_release_cards": "card"}
@@ -33,15 +33,24 @@ def __getattr__(name: str) -> Any:
 
 def render_pages(french: Document, english: Document, theme: Theme, folder: Path, *, slug: str, site: Path,
                  files: Sequence[Path] = (), now: datetime | None = None, base_url: str = "",
-                 english_tag: str = "en-GB", cards: bool = True) -> list[Path]:
+                 english_tag: str = "en-GB", cards: bool = True, sizes_later: str = "") -> list[Path]:
     """Write a release's pages in `folder/web/` (`folder`: where the release is written, `site`: the
     site's root, which holds the shared assets); list the files. `cards=False`: the social cards
-    were written apart (`render_release_cards`)."""
+    were written apart (`render_release_cards`); `sizes_later`: the `files` are still being written,
+    `fill_sizes` writes their sizes in once they are."""
     from presskit.renderers.web.site import Release, render_release_pages
 
     return render_release_pages(Release(slug, (french, english), tuple(files)), theme, Path(site), now=now,
                                 base_url=base_url, english_tag=english_tag, web=Path(folder) / "web",
-                                cards=cards)
+                                cards=cards, sizes_later=sizes_later)
+
+
+def fill_sizes(theme: Theme, folder: Path, *, files: Sequence[Path], sizes_later: str, site: Path) -> list[Path]:
+    """Write the sizes of the release's `files`, now written, into the pages of `folder/web/`, and the
+    shared assets into `site`."""
+    from presskit.renderers.web.site import fill_download_sizes
+
+    return fill_download_sizes(Path(folder) / "web", files, sizes_later, theme, Path(site))
 
 
 def render_kit_index(theme: Theme, folder: Path, *, now: datetime | None = None, base_url: str = "") -> list[Path]:

@@ -45,17 +45,20 @@ def theme_values(theme: Theme) -> dict:
             "brand_primary": theme.primary, "font": re.sub(r"[^\w \-]", "", theme.font_name) or "presskit"}
 
 
-def copy_assets(theme: Theme, folder: Path) -> dict[str, Path]:
-    """Copy the brand's fonts (and logo) into `<folder>/assets/`, so the pages need nothing outside."""
+def copy_assets(theme: Theme, folder: Path, copy: bool = True) -> dict[str, Path]:
+    """Copy the brand's fonts (and logo) into `<folder>/assets/`, so the pages need nothing outside;
+    return where each is (`copy=False`: only say where, for pages whose build copies them once it
+    has written the documents)."""
     target = folder / "assets"
-    make_folder(target)
-    copied = {}
-    for role in ("regular", "bold", "italic"):
-        source = Path(getattr(theme, f"font_{role}"))
-        copied[role] = _copy(source, target / f"{role}{source.suffix.lower()}")
+    sources = {role: Path(getattr(theme, f"font_{role}")) for role in ("regular", "bold", "italic")}
     if theme.logo:
-        copied["logo"] = _copy(Path(theme.logo), target / f"logo{Path(theme.logo).suffix.lower()}")
-    return copied
+        sources["logo"] = Path(theme.logo)
+    places = {role: target / f"{role}{source.suffix.lower()}" for role, source in sources.items()}
+    if copy:
+        make_folder(target)
+        for role, source in sources.items():
+            _copy(source, places[role])
+    return places
 
 
 def _copy(source: Path, target: Path) -> Path:

@@ -69,14 +69,18 @@ def page_name(lang: str) -> str:
 
 def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: datetime | None = None,
                          base_url: str = "", english_tag: str = "en-GB", web: Path | None = None,
-                         cards: bool = True) -> list[Path]:
+                         cards: bool = True, sizes_later: str = "") -> list[Path]:
     """Write `<folder>/<slug>/web/` (or `web`, where a build stages the release): a page and a social
     card per language (`cards=False`: the cards are written apart, `render_cards`), and the index
-    entry; `folder` is the site's root."""
+    entry; `folder` is the site's root.
+
+    `sizes_later`: the release's files are still being written; their sizes are left as marks made of
+    this word (unique to the build) until `fill_download_sizes` writes them in.
+    """
     now = aware(now or utc_now())
     web = Path(web) if web is not None else Path(folder) / release.slug / "web"
     make_folder(web)
-    assets = copy_assets(theme, Path(folder))
+    assets = copy_assets(theme, Path(folder), copy=not sizes_later)  # else `fill_download_sizes` copies them
     published = _published(release.documents[0], now)
     tags = {d.lang: tag_of(d.lang, english_tag) for d in release.documents}
     urls = {d.lang: url(base_url, f"{release.slug}/web/{page_name(d.lang)}", page_name(d.lang))
@@ -85,7 +89,8 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     written = _cards(release.documents, theme, web) if cards else []
     for document in release.documents:
         others = [d for d in release.documents if d is not document]
-        page = _page(document, theme, release, web, tags, urls, published, now, base_url, assets, others)
+        page = _page(document, theme, release, web, tags, urls, published, now, base_url, assets, others,
+                     sizes_later=sizes_later)
         html = template.render(page=page, theme=theme_values(theme), words=words(document.lang))
         written.append(write_output(web / page_name(document.lang), html.encode("utf-8"), what="web page"))
     entry = _entry(release, tags, published)
@@ -102,7 +107,8 @@ def _cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]
 
 
 def _page(document: Document, theme: Theme, release: Release, web: Path, tags: dict, urls: dict,
-          published: str, now: datetime, base_url: str, assets: dict, others: list[Document]) -> dict:
+          published: str, now: datetime, base_url: str, assets: dict, others: list[Document], *,
+          sizes_later: str = "") -> dict:
     """Everything one page's template prints."""
     lang, slug = document.lang, release.slug
     card = url(base_url, f"{slug}/web/card.{lang}.jpg", f"card.{lang}.jpg")
@@ -125,7 +131,7 @@ def _page(document: Document, theme: Theme, release: Release, web: Path, tags: d
                         "current": d is document}
                        for d in release.documents],
         "x_default": urls[release.documents[0].lang],
-        "downloads": _downloads(release.files, web, lang),
+        "downloads": _downloads(release.files, web, lang, sizes_later),
         "index": "../../index.html", "feed": f"../../feed.{lang}.atom",
         "assets": {k: os.path.relpath(v, web) for k, v in assets.items()},
         "json_ld": news_article(document, theme, tag=tags[lang], url=urls[lang], image=card,
@@ -135,24 +141,53 @@ def _page(document: Document, theme: Theme, release: Release, web: Path, tags: d
     }
 
 
-def _downloads(files: Sequence[Path], web: Path, lang: str) -> list[dict]:
-    """The documents to download that exist: link, format, language and size."""
+def _downloads(files: Sequence[Path], web: Path, lang: str, sizes_later: str = "") -> list[dict]:
+    """The documents to download that exist (or, with `sizes_later`, will): link, format, language and size."""
     found = []
-    for path in files:
-        path = Path(path)
-        if not path.is_file():
+    for number, path in enumerate(map(Path, files)):
+        if not sizes_later and not path.is_file():
             continue
         in_lang = re.search(r"\.(fr|en)\.", path.name)
         language = in_lang.group(1) if in_lang else ""
         kind = "pdf" if path.suffix.lower() == ".pdf" else "docx"
+        size = path.stat().st_size if not sizes_later else 0
         found.append({
             "href": os.path.relpath(path, web), "name": path.name, "lang": language,
             "format": words(lang)[f"word_{kind}"] + (" (PDF/A)" if path.name.endswith(".pdfa.pdf") else ""),
             "language": labels.label(lang, "french" if language == "fr" else "english") if language
             else labels.label(lang, "bilingual"),
-            "size": file_size(path.stat().st_size, lang), "bytes": path.stat().st_size,
+            "size": _size_mark(sizes_later, number, "size") if sizes_later else file_size(size, lang),
+            "bytes": _size_mark(sizes_later, number, "bytes") if sizes_later else size,
         })
     return found
+
+
+def _size_mark(word: str, number: int, kind: str) -> str:
+    """Where the size of download `number` goes until it is known.
+
+    >>> _size_mark("3f9a", 2, "bytes")
+    'presskit-3f9a-2-bytes'
+    """
+    return f"presskit-{word}-{number}-{kind}"
+
+
+def fill_download_sizes(web: Path, files: Sequence[Path], sizes_later: str, theme: Theme, folder: Path
+                        ) -> list[Path]:
+    """Write the sizes of the release's files, now written, into its pages (`render_release_pages` with
+    `sizes_later`), and copy the site's assets into `folder`, the site's root (kept out of the site
+    until the documents are written); the pages were listed already, so the list is empty."""
+    copy_assets(theme, Path(folder))
+    sizes = [Path(path).stat().st_size for path in files]
+    for page in sorted(Path(web).glob(page_name("*"))):
+        lang = page.name.split(".")[1]
+        html = page.read_text(encoding="utf-8")
+        for number, size in enumerate(sizes):
+            html = html.replace(_size_mark(sizes_later, number, "size"), file_size(size, lang)) \
+                       .replace(_size_mark(sizes_later, number, "bytes"), str(size))
+        if f"presskit-{sizes_later}-" in html:
+            raise ValueError(f"{page}: a download size was left unknown")
+        write_output(page, html.encode("utf-8"), what="web page")
+    return []
 
 
 def _published(document: Document, now: datetime) -> str:
