@@ -142,18 +142,17 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 expected.append(folder / f"{slug}.bilingual.pdf")
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme, expected[-1]))
         documents = (french_files[0], english)
-        if status != "incomplete":  # the social cards need no file: written while the documents are
-            press = [pool.submit("cards", documents, kit.theme, folder)]
-        sizes_later = secrets.token_hex(8)  # the pages are made while the documents are written
-        if status != "incomplete":
-            if not options.attach:  # nor do the messages without attachments
+        sizes_later = secrets.token_hex(8)  # marks the pages' download sizes until the documents are written
+        if status != "incomplete":  # made while the documents are written: the social cards, the messages
+            press = [pool.submit("cards", documents, kit.theme, folder)]  # without attachments, the pages
+            if not options.attach:
                 press += _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
             press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
         outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
             if options.attach:
                 press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
-            press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(outputs),
+            press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected),
                                      sizes_later=sizes_later, site=options.out or kit.output))
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
     except BaseException:
