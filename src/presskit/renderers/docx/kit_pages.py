@@ -1,6 +1,7 @@
 """The press-kit parts of the DOCX: cover page, key-figures page (cards and chart), logos."""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def logo(w: Any, rels: Rels, path: Path | None, name: str, height: int) -> str:
             return picture(w, rels, fallback, "image.png", (width, height), alt, svg_id)
         data = path.read_bytes()
         return picture(w, rels, data, path.name, raster(data).emu_size(height=height), alt)
-    except (OSError, ValueError, IndexError) as exc:  # struct.error is a ValueError
+    except (OSError, ValueError, IndexError, struct.error) as exc:
         raise PresskitError(f"cannot read the logo image ({exc})", path=path,
                             hint="use a PNG, JPEG or SVG file, or remove the logo setting") from None
 
