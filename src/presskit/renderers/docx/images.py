@@ -144,6 +144,7 @@ def _exif_dpi(tiff: bytes) -> tuple[int, int]:
     unit = tags.get(296, 2)
 
     def dpi(tag: int) -> int:
+        """One resolution tag in dots per inch."""
         if tag not in tags or unit == 1:
             return 72
         return int(round(tags[tag] * (1 if unit == 2 else 2.54)))
