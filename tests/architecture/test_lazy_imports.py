@@ -65,5 +65,35 @@ def test_each_format_library_loads_in_one_process_of_a_build():
         done = subprocess.run([sys.executable, "-c", WARMED, worker], capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         loaded[worker] = {m.split(".")[0] for m in json.loads(done.stdout)}
-    assert "docx" in loaded["docx"] and not {"reportlab", "jinja2"} & loaded["docx"]
-    assert "reportlab" in loaded["pdf"] and not {"docx", "jinja2"} & loaded["pdf"]  # Jinja2: the main process
+    # the DOCX worker writes its packages with lxml; python-docx loads only to style a template the cache lacks
+    assert "lxml" in loaded["docx"] and not {"docx", "reportlab", "jinja2"} & loaded["docx"]
+    assert "reportlab" in loaded["pdf"] and not {"docx", "lxml", "jinja2"} & loaded["pdf"]  # Jinja2: the main process
+
+
+# renders a DOCX twice in fresh processes sharing one user cache; the second finds its styled template there
+RENDER_DOCX = """
+import sys
+from pathlib import Path
+from presskit.document import Block, Document, Figure, Footnote, NoteRef
+from presskit.kit.theme import Theme
+from presskit.renderers.docx.writer import render
+from presskit.runtime.disk_memo import save_memos
+text = "Un paragraphe avec une note et un lien https://example.org."
+document = Document(lang="fr", title="Un titre", blocks=(Block("paragraph", text, notes=(NoteRef("1", len(text)),)),
+                    Block("list", items=("un", "deux"))), footnotes=(Footnote("1", "Une note.", ""),),
+                    figures=(Figure("5", "France", "Sites"), Figure("21", "Allemagne", "Sites"), Figure("10 000", "emplois")))
+render(document, Theme(name="Marque"), Path(sys.argv[1]) / "kit.docx")
+save_memos()
+print("docx" in sys.modules)
+"""
+
+
+def test_a_docx_rendered_from_a_kept_template_does_not_load_python_docx(tmp_path):
+    import os
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", RENDER_DOCX, str(tmp_path)], capture_output=True, text=True,
+                           timeout=120, env=env) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # made with python-docx once, then kept
+    assert (tmp_path / "kit.docx").stat().st_size > 10_000

@@ -182,11 +182,11 @@ def test_logo_in_header(document_fr, logo_png, tmp_path):
     assert "Wordmark" not in header.paragraphs[0].text
 
 
-def test_fixed_zip_dates_are_patched_without_recompressing():
+def test_zip_entries_are_dated_1980_and_copied_without_recompressing():
     import io
     import zipfile
 
-    from presskit.renderers.docx.oxml import fix_zip_times
+    from presskit.renderers.docx.archive import deflated, read_entries, stored, write_zip
 
     def zipped(when):
         buffer = io.BytesIO()
@@ -197,15 +197,17 @@ def test_fixed_zip_dates_are_patched_without_recompressing():
 
     early, late = zipped((2021, 6, 17, 9, 30, 0)), zipped((2026, 11, 26, 4, 0, 2))
     assert early != late
-    fixed = fix_zip_times(early)
-    assert fixed == fix_zip_times(late) and len(fixed) == len(early)
-    with zipfile.ZipFile(io.BytesIO(fixed)) as archive:
+    copied = write_zip(read_entries(early).values())
+    assert copied == write_zip(read_entries(late).values())
+    assert read_entries(copied) == read_entries(early)  # the compressed bytes, as they were
+    made = write_zip([deflated("word/document.xml", b"<w:document/>" * 50), stored("a.png", b"png")])
+    with zipfile.ZipFile(io.BytesIO(made)) as archive:
         assert archive.testzip() is None
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.external_attr >> 16 for i in archive.infolist()} == {0o644}
         assert archive.read("word/document.xml") == b"<w:document/>" * 50
     with pytest.raises(ValueError, match="not a zip"):
-        fix_zip_times(b"plain bytes")
-
+        read_entries(b"plain bytes")
 
 
 def test_a_docx_is_the_same_whether_its_styled_template_was_made_or_kept(document_fr, theme, tmp_path,

@@ -15,7 +15,7 @@ GC_THRESHOLD = (100_000, 50, 100)  # a short-lived, allocation-heavy run: collec
 def start(arguments: list[str]) -> None:
     """Set the process up for the command in `arguments`; for `build`, fork the render workers now.
 
-    They import reportlab and python-docx on the second core while this process imports the CLI,
+    They import reportlab and the DOCX writer on the second core while this process imports the CLI,
     parses the options and reads the release.
     """
     gc.set_threshold(*GC_THRESHOLD)

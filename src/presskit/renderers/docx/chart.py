@@ -1,11 +1,15 @@
-"""The key-figures bar chart as a PNG for the DOCX, drawn with Pillow like the PDF's chart."""
-from __future__ import annotations
+"""The key-figures bar chart as a PNG for the DOCX, drawn with Pillow like the PDF's chart.
 
-from PIL import Image, ImageDraw, ImageFont
+A chart is drawn once and kept in the user's cache (by its figures, the theme and the font files):
+drawing and compressing it costs more than writing the rest of the document, and Pillow is loaded
+only to draw.
+"""
+from __future__ import annotations
 
 from presskit.document import Figure
 from presskit.kit.theme import Theme
 from presskit.renderers.docx.png import png_bytes
+from presskit.runtime.disk_memo import disk_memo, file_stamp
 from presskit.typesetting import typography
 from presskit.typesetting.figures import chart_scale, figure_number
 
@@ -18,9 +22,22 @@ def _rgb(hex_color: str, tint: float = 0.0) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * tint) for c in (int(value[i:i + 2], 16) for i in (0, 2, 4)))
 
 
-def chart_png(figures: list[Figure], theme: Theme, lang: str, width_pt: float = 330,
-              height_pt: float = 176) -> bytes:
+def _chart_key(figures: list[Figure], theme: Theme, lang: str) -> str:
+    """What a chart depends on: its figures, the theme, the language and the font files' stamp."""
+    return repr((tuple(figures), theme, lang, file_stamp(theme.font_regular, theme.font_bold)))
+
+
+@disk_memo("docx-charts", key=_chart_key, limit=50)
+def chart_png(figures: list[Figure], theme: Theme, lang: str) -> bytes:
+    """The series as vertical bars (values on top, light gridlines), as PNG bytes."""
+    return draw_chart(figures, theme, lang)
+
+
+def draw_chart(figures: list[Figure], theme: Theme, lang: str, width_pt: float = 330,
+               height_pt: float = 176) -> bytes:
     """Draw the series as vertical bars (values on top, light gridlines) and return PNG bytes."""
+    from PIL import Image, ImageDraw, ImageFont  # only for a chart the cache does not hold
+
     values = [figure_number(f.value) or 0.0 for f in figures]
     top, step = chart_scale(values)
     w, h = round(width_pt * SCALE), round(height_pt * SCALE)
@@ -55,6 +72,8 @@ def chart_png(figures: list[Figure], theme: Theme, lang: str, width_pt: float = 
 
 def wordmark_png(name: str, theme: Theme, height_pt: float = 28) -> bytes:
     """An organisation's name as a PNG wordmark (the fallback picture of an SVG logo)."""
+    from PIL import Image, ImageDraw, ImageFont  # only for a theme with an SVG logo
+
     font = ImageFont.truetype(str(theme.font_bold), round(height_pt * 0.5 * SCALE))
     left, top, right, bottom = font.getbbox(name)
     image = Image.new("RGBA", (right + 4, round(height_pt * SCALE)), (255, 255, 255, 0))

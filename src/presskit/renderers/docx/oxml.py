@@ -1,204 +1,186 @@
-"""WordprocessingML the python-docx API lacks: runs with w:lang, hyperlinks, fields, footnotes, borders."""
+"""WordprocessingML written as text: runs with w:lang, hyperlinks, fields, footnotes, borders.
+
+Every text and attribute value goes through `text` or `attr` (XML escaping, and the characters XML
+cannot hold dropped), so the parts are well-formed whatever a release says.
+"""
 from __future__ import annotations
 
 import re
-import struct
-from typing import Iterable
-
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part, XmlPart
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from lxml.etree import _Element
+from typing import Callable, Iterable
 
 from presskit.typesetting.inline import Run
 
-PPR_ORDER = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
-             "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
-             "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
-             "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
-             "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()
-RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-             "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-             "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_DOS_FIXED = (0, (1 << 5) | 1)  # 00:00:00 on 1980-01-01 as an MS-DOS (time, date) pair
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+# the namespaces python-docx's header and footer templates declare
+PART_NAMESPACES = (
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main" '
+    'xmlns:mv="urn:schemas-microsoft-com:mac:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    f'xmlns:r="{R_NS}" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    f'xmlns:w="{W_NS}" xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
+    'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+    'xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 wp14"')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;",
+                       "\r": "&#13;"})
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+TAB = "<w:r><w:tab/></w:r>"
+LINE_BREAK = "<w:r><w:br/></w:r>"
+Relate = Callable[[str], str]  # an address → the r:id of its hyperlink relationship in the part
 
 
-def element(tag: str, **attrs: str) -> _Element:
-    """Return a new w: element with w: attributes."""
-    el = OxmlElement(f"w:{tag}")
-    for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), value)
-    return el
+def text(value: str) -> str:
+    """Character data: escaped, without the characters XML cannot hold.
+
+    >>> text("R&D <b>\\x00")
+    'R&amp;D &lt;b&gt;'
+    """
+    return _NOT_XML.sub("", value).translate(_TEXT)
 
 
-def insert_ordered(parent: _Element, child: _Element, order: list[str]) -> _Element:
-    """Put `child` into `parent` where the schema's sequence `order` wants it, replacing its twin."""
-    local = child.tag.split("}")[1]
-    for old in parent.findall(child.tag):
-        parent.remove(old)
-    later = set(order[order.index(local) + 1:])
-    for sibling in parent:
-        if sibling.tag.split("}")[-1] in later:
-            sibling.addprevious(child)
-            return child
-    parent.append(child)
-    return child
+def attr(value: str) -> str:
+    """An attribute value (to write between double quotes), escaped like lxml escapes it.
+
+    >>> attr('a "b"\\n&c')
+    'a &quot;b&quot;&#10;&amp;c'
+    """
+    return _NOT_XML.sub("", value).translate(_ATTR)
 
 
-def set_lang(rpr: _Element, tag: str) -> None:
-    """Mark run properties with language `tag` (spell-checking, hyphenation)."""
-    insert_ordered(rpr, element("lang", val=tag, eastAsia=tag, bidi=tag), RPR_ORDER)
+def lang_props(lang: str) -> str:
+    """The w:lang of every run in language `lang` (spell-checking, hyphenation).
+
+    >>> lang_props("fr-FR")
+    '<w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="fr-FR"/>'
+    """
+    tag = attr(lang)
+    return f'<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="{tag}"/>'
 
 
-def set_fonts(rpr: _Element, name: str) -> None:
-    """Use font `name` for every script, dropping theme-font references that would override it."""
-    insert_ordered(rpr, element("rFonts", ascii=name, hAnsi=name, cs=name, eastAsia=name), RPR_ORDER)
+def run(value: str, lang: str, style: str = "", emphasis: str = "") -> str:
+    """A w:r of plain text in language `lang`, with an optional character style, bold or italic.
+
+    >>> run("a", "en-GB", "Strong").replace(lang_props("en-GB"), "…")
+    '<w:r><w:rPr><w:rStyle w:val="Strong"/>…</w:rPr><w:t xml:space="preserve">a</w:t></w:r>'
+    >>> run("b", "fr-FR", emphasis="em").count("<w:i/>")
+    1
+    """
+    props = f'<w:rStyle w:val="{style}"/>' if style else ""
+    if emphasis:
+        props += "<w:b/>" if emphasis == "strong" else "<w:i/>"
+    return f'<w:r><w:rPr>{props}{lang_props(lang)}</w:rPr><w:t xml:space="preserve">{text(value)}</w:t></w:r>'
 
 
-def set_borders(ppr: _Element, sides: dict[str, tuple[str, int, int]]) -> None:
-    """Give paragraph properties single borders: {side: (colour, size in 1/8 pt, space in pt)}."""
-    pbdr = insert_ordered(ppr, element("pBdr"), PPR_ORDER)
-    for side in ("top", "left", "bottom", "right"):
-        if side in sides:
-            color, size, space = sides[side]
-            pbdr.append(element(side, val="single", sz=str(size), space=str(space),
-                                color=color.lstrip("#")))
+def bare_run(value: str) -> str:
+    """A w:r of text without properties (the space between the cover's organisations).
+
+    >>> bare_run("  ")
+    '<w:r><w:t xml:space="preserve">  </w:t></w:r>'
+    """
+    return f'<w:r><w:t xml:space="preserve">{text(value)}</w:t></w:r>'
 
 
-def set_shading(ppr: _Element, fill: str) -> None:
-    """Give paragraph properties a solid background colour."""
-    insert_ordered(ppr, element("shd", val="clear", color="auto", fill=fill.lstrip("#")), PPR_ORDER)
+def paragraph(style_id: str | None, content: str = "", properties: str = "") -> str:
+    """A w:p in paragraph style `style_id` (None: Normal) holding runs, after extra paragraph properties.
+
+    >>> paragraph("Quote", "")
+    '<w:p><w:pPr><w:pStyle w:val="Quote"/></w:pPr></w:p>'
+    >>> paragraph(None)
+    '<w:p/>'
+    """
+    props = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + properties
+    if not props and not content:
+        return "<w:p/>"
+    return f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>" if props else f"<w:p>{content}</w:p>"
 
 
-def make_run(text: str, lang: str, style: str = "") -> _Element:
-    """Return a w:r of plain `text` in language `lang`, with an optional character style."""
-    run = element("r")
-    rpr = element("rPr")
-    run.append(rpr)
-    if style:
-        rpr.append(element("rStyle", val=style))
-    set_lang(rpr, lang)
-    t = element("t")
-    t.text = _NOT_XML.sub("", text)
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(t)
-    return run
+def borders(sides: dict[str, tuple[str, int, int]]) -> str:
+    """Paragraph borders: {side: (colour, size in 1/8 pt, space in pt)}.
+
+    >>> borders({"top": ("#2A9D8F", 12, 4)})
+    '<w:pBdr><w:top w:val="single" w:sz="12" w:space="4" w:color="2A9D8F"/></w:pBdr>'
+    """
+    inner = "".join(f'<w:{side} w:val="single" w:sz="{sides[side][1]}" w:space="{sides[side][2]}" '
+                    f'w:color="{attr(sides[side][0].lstrip("#"))}"/>'
+                    for side in ("top", "left", "bottom", "right") if side in sides)
+    return f"<w:pBdr>{inner}</w:pBdr>"
 
 
-def add_hyperlink(paragraph: _Element, part: Part, text: str, href: str, lang: str) -> None:
-    """Append a clickable external link (style "Hyperlink") to a w:p element."""
-    r_id = part.relate_to(href, RT.HYPERLINK, is_external=True)
-    link = element("hyperlink", history="1")
-    link.set(qn("r:id"), r_id)
-    link.append(make_run(text, lang, "Hyperlink"))
-    paragraph.append(link)
+def hyperlink(value: str, r_id: str, lang: str) -> str:
+    """A clickable external link (character style "Hyperlink") to the relationship `r_id`."""
+    return f'<w:hyperlink w:history="1" r:id="{r_id}">{run(value, lang, "Hyperlink")}</w:hyperlink>'
 
 
-def add_runs(paragraph: _Element, part: Part, runs: Iterable[Run], lang: str,
-             note_ids: dict[str, int] | None = None) -> None:
-    """Append inline runs to a w:p: text, hyperlinks, and footnote references by number."""
-    for run in runs:
-        if run.kind == "note" and note_ids and run.href in note_ids:
-            paragraph.append(footnote_reference(note_ids[run.href]))
-        elif run.kind == "note":
-            paragraph.append(make_run(run.text, lang, "FootnoteReference"))
-        elif run.href:
-            add_hyperlink(paragraph, part, run.text, run.href, lang)
-        elif run.emphasis:
-            made = make_run(run.text, lang)
-            insert_ordered(made[0], element("b" if run.emphasis == "strong" else "i"), RPR_ORDER)
-            paragraph.append(made)
+def runs(items: Iterable[Run], lang: str, relate: Relate, note_ids: dict[str, int] | None = None) -> str:
+    """Inline runs as WordprocessingML: text, bold and italics, hyperlinks, footnote references by number."""
+    out = []
+    for item in items:
+        if item.kind == "note" and note_ids and item.href in note_ids:
+            out.append(footnote_reference(note_ids[item.href]))
+        elif item.kind == "note":
+            out.append(run(item.text, lang, "FootnoteReference"))
+        elif item.href:
+            out.append(hyperlink(item.text, relate(item.href), lang))
         else:
-            paragraph.append(make_run(run.text, lang))
+            out.append(run(item.text, lang, emphasis=item.emphasis or ""))
+    return "".join(out)
 
 
-def add_field(paragraph: _Element, instruction: str, placeholder: str, lang: str) -> None:
-    """Append a complex field (PAGE, NUMPAGES…) showing `placeholder` until it is updated."""
-    for kind in ("begin", "instr", "separate", "text", "end"):
-        if kind == "instr":
-            run = element("r")
-            instr = element("instrText")
-            instr.text = f" {instruction} "
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.append(instr)
-        elif kind == "text":
-            run = make_run(placeholder, lang)
-        else:
-            run = element("r")
-            run.append(element("fldChar", fldCharType=kind))
-        paragraph.append(run)
+def field(instruction: str, placeholder: str, lang: str) -> str:
+    """A complex field (PAGE, NUMPAGES…) showing `placeholder` until it is updated.
+
+    >>> field("PAGE", "1", "fr-FR").count("<w:fldChar")
+    3
+    """
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {text(instruction)} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run(placeholder, lang)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def footnote_reference(number: int) -> _Element:
-    """Return the superscript run that calls footnote `number`."""
-    run = element("r")
-    rpr = element("rPr")
-    rpr.append(element("rStyle", val="FootnoteReference"))
-    run.append(rpr)
-    run.append(element("footnoteReference", id=str(number)))
-    return run
+def footnote_reference(number: int) -> str:
+    """The superscript run that calls footnote `number`.
+
+    >>> footnote_reference(2)
+    '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r>'
+    """
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{number}"/></w:r>'
 
 
-_FOOTNOTES = (
-    f"<w:footnotes {nsdecls('w', 'r')}>"
+_SEPARATORS = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
     'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
-    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-    "</w:footnotes>")
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>')
 
 
-def add_footnotes_part(document_part: Part) -> XmlPart:
-    """Create /word/footnotes.xml (with its separators) and relate it to the main document."""
-    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES),
-                   document_part.package)
-    document_part.relate_to(part, RT.FOOTNOTES)
-    return part
+def footnote(number: int, content: str, lang: str) -> str:
+    """Footnote `number` (id = number, so ids are deterministic): its mark, a space and its runs."""
+    return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+            f'{run(" ", lang)}{content}</w:p></w:footnote>')
 
 
-def add_footnote(part: XmlPart, number: int, runs: Iterable[Run], lang: str) -> None:
-    """Append footnote `number` (id = number, so ids are deterministic) with its inline runs."""
-    note = element("footnote", id=str(number))
-    paragraph = element("p")
-    ppr = element("pPr")
-    ppr.append(element("pStyle", val="FootnoteText"))
-    paragraph.append(ppr)
-    ref = element("r")
-    rpr = element("rPr")
-    rpr.append(element("rStyle", val="FootnoteReference"))
-    ref.append(rpr)
-    ref.append(element("footnoteRef"))
-    paragraph.append(ref)
-    paragraph.append(make_run(" ", lang))
-    add_runs(paragraph, part, runs, lang)
-    note.append(paragraph)
-    part.element.append(note)
+def footnotes_part(notes: Iterable[str]) -> str:
+    """The footnotes part: the two separators, then the notes.
 
-
-def fix_zip_times(data: bytes) -> bytes:
-    """Date every entry of a zip 1980-01-01 (mode 0644), so equal content gives equal bytes.
-
-    The dates sit in each entry's local header and central-directory record; they are patched in
-    place, so nothing is decompressed or compressed again.
+    >>> from lxml import etree
+    >>> len(etree.fromstring(footnotes_part([footnote(1, "", "fr-FR")]).encode()))
+    3
     """
-    out = bytearray(data)
-    end = out.rfind(b"PK\x05\x06")
-    if end < 0:
-        raise ValueError("not a zip file: no end of central directory")
-    count, _, record = struct.unpack_from("<HII", out, end + 10)
-    for _ in range(count):
-        if out[record:record + 4] != b"PK\x01\x02":
-            raise ValueError("damaged zip central directory")
-        name, extra, comment = struct.unpack_from("<HHH", out, record + 28)
-        local = struct.unpack_from("<I", out, record + 42)[0]
-        if out[local:local + 4] != b"PK\x03\x04":
-            raise ValueError("damaged zip local header")
-        struct.pack_into("<HH", out, record + 12, *_DOS_FIXED)
-        struct.pack_into("<I", out, record + 38, 0o644 << 16)
-        struct.pack_into("<HH", out, local + 10, *_DOS_FIXED)
-        record += 46 + name + extra + comment
-    return bytes(out)
+    return f'{DECLARATION}<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">{_SEPARATORS}{"".join(notes)}</w:footnotes>'
+
+
+def header_part(tag: str, paragraphs: Iterable[str]) -> str:
+    """A header ("hdr") or footer ("ftr") part holding `paragraphs`."""
+    return f"{DECLARATION}<w:{tag} {PART_NAMESPACES}>{''.join(paragraphs)}</w:{tag}>"

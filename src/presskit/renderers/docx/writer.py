@@ -1,32 +1,24 @@
-"""DOCX renderer: a styled, editable Word press release with real footnotes and live links."""
+"""DOCX renderer: a styled, editable Word press release with real footnotes and live links.
+
+The package is written directly (WordprocessingML as text, `package.Package`) on the parts of the
+theme's styled template (`base.base_parts`): rendering a release does not load python-docx.
+"""
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import XmlPart
-from docx.shared import Cm, Mm
-from docx.text.paragraph import Paragraph
-
 from presskit.document import Block, Contact, Document, marks_of
 from presskit.kit.theme import Theme, check_theme
 from presskit.renderers.docx import kit_pages as docx_kit
-from presskit.renderers.docx.a11y import add_custom_property, locale_settings, renumber_drawings
-from presskit.renderers.docx.fonts import embed_fonts, fast_font_entries
-from presskit.renderers.docx.oxml import (
-    add_field,
-    add_footnote,
-    add_footnotes_part,
-    add_runs,
-    fix_zip_times,
-    make_run,
-)
-from presskit.renderers.docx.styles import styled_document
+from presskit.renderers.docx import oxml
+from presskit.renderers.docx.a11y import CUSTOM_CT, CUSTOM_RT, custom_properties
+from presskit.renderers.docx.archive import deflated
+from presskit.renderers.docx.base import base_parts
+from presskit.renderers.docx.images import EMU_PER_CM, twips
+from presskit.renderers.docx.package import OFFICE_RT, RELS_CT, Package, Rels
 from presskit.runtime.atomic import write_output
 from presskit.typesetting import labels, typography
 from presskit.typesetting.inline import (
@@ -41,6 +33,7 @@ from presskit.typesetting.inline import (
 )
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_FIELDS: dict[type, tuple[str, ...]] = {}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -61,10 +54,15 @@ def _has_unsafe(value) -> bool:
     if isinstance(value, str):
         return _NOT_XML.search(value) is not None
     if isinstance(value, tuple):
-        return any(_has_unsafe(item) for item in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return any(_has_unsafe(getattr(value, f.name)) for f in fields(value))
-    return False
+        return any(map(_has_unsafe, value))
+    return any(_has_unsafe(getattr(value, name)) for name in _field_names(type(value)))
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass (none for any other type), looked up once per class."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    return _FIELDS[kind]
 
 
 def _cleaned(value):
@@ -78,52 +76,60 @@ def _cleaned(value):
     return value
 
 
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_PACKAGE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CORE_NS = ('xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"')
+_FIRST = ["_rels/.rels", "docProps/core.xml", "docProps/app.xml", "docProps/custom.xml", "word/document.xml",
+          "word/_rels/document.xml.rels"]  # then the template's parts, the headers, footers and media
+HEADER_DISTANCE = int(1.2 * EMU_PER_CM)
+PAGE = (int(21 * EMU_PER_CM), int(29.7 * EMU_PER_CM))  # A4
+
+
 class _Writer:
-    """Appends the parts of one press release to a python-docx document."""
+    """Writes the parts of one press release: the body as WordprocessingML, the package around it."""
 
     def __init__(self, document: Document, theme: Theme) -> None:
-        """Start an empty A4 document with the theme's styles."""
+        """Start an empty A4 document on the theme's styled template."""
         self.document, self.theme = document, theme
         self.lang = labels.lang_tag(document.lang)
-        self.doc: DocxDocument = styled_document(theme, self.lang)
+        self.base = base_parts(theme, self.lang)
+        self.package = Package({"rels": RELS_CT, "xml": "application/xml"}, self.base.overrides)
+        self.rels = Rels(self.base.document_rels)  # the main document's relationships
         self.numbers = note_numbers(n.id for n in document.footnotes)
-        self.notes_part: XmlPart | None = None
-        self.style_ids: dict[str, str | None] = {}
+        self.body: list[str] = []
+        self.first_footer: tuple[str, Rels] | None = None  # the cover's footer, when it has one
+        self.svg_count = 0
+        self.margins = tuple(int(m * 36000) for m in theme.margins)  # top, right, bottom, left in EMU
+        self.block_width = PAGE[0] - self.margins[1] - self.margins[3]
 
-    def new_paragraph(self, style: str, container=None) -> Paragraph:
-        """Add an empty paragraph in `style` to the body (or to `container`, e.g. a table cell)."""
-        paragraph = (container or self.doc).add_paragraph()
-        style_id = self._style_id(style)
-        if style_id:
-            paragraph._p.style = style_id
-        return paragraph
+    def style(self, name: str) -> str | None:
+        """The id of style `name` (None for Normal), as the template's styles part names it."""
+        return None if name == "Normal" else self.base.style_ids[name]
 
-    def _style_id(self, name: str) -> str | None:
-        """The id of paragraph style `name` (None for Normal), looked up once per document.
+    def paragraph_xml(self, runs: list[Run], style: str, rels: Rels | None = None,
+                      numbers: dict[str, int] | None = None) -> str:
+        """A paragraph in `style` made of inline runs, its links related from `rels` (the body's)."""
+        content = oxml.runs(runs, self.lang, (rels or self.rels).link, numbers)
+        return oxml.paragraph(self.style(style), content)
 
-        python-docx resolves a style name by scanning every style of the document, twice; a kit
-        adds hundreds of paragraphs.
-        """
-        if name not in self.style_ids:
-            style = self.doc.styles[name]
-            self.style_ids[name] = None if name == "Normal" else style.style_id
-        return self.style_ids[name]
+    def paragraph(self, runs: list[Run], style: str) -> None:
+        """Add a body paragraph in `style` made of inline runs (footnote calls by number)."""
+        self.body.append(self.paragraph_xml(runs, style, numbers=self.numbers))
 
-    def paragraph(self, runs: list[Run], style: str) -> Paragraph:
-        """Add a body paragraph in `style` made of inline runs."""
-        paragraph = self.new_paragraph(style)
-        add_runs(paragraph._p, self.doc.part, runs, self.lang, self.numbers)
-        return paragraph
-
-    def text(self, text: str, style: str, notes: tuple = (), marks: tuple = ()) -> Paragraph:
+    def text(self, text: str, style: str, notes: tuple = (), marks: tuple = ()) -> None:
         """Add a paragraph of plain text, linkified and typeset, with its footnote calls and marks."""
-        return self.paragraph(inline_runs(text, notes, self.numbers, self.document.lang, marks), style)
+        self.paragraph(inline_runs(text, notes, self.numbers, self.document.lang, marks), style)
 
-    def paragraph_in(self, container, text: str, style: str) -> Paragraph:
-        """Add a typeset, linkified paragraph to a table cell (or any block container)."""
-        paragraph = self.new_paragraph(style, container)
-        add_runs(paragraph._p, self.doc.part, inline_runs(text, lang=self.document.lang), self.lang)
-        return paragraph
+    def cell_runs(self, text: str) -> list[Run]:
+        """The typeset, linkified runs of a short text (a table cell's)."""
+        return inline_runs(text, lang=self.document.lang)
+
+    def add_part(self, name: str, xml: str, content_type: str, reltype: str, rels: Rels | None = None) -> str:
+        """Put a part related from the main document in the package; return its r:id."""
+        self.package.add_xml(f"word/{name}", xml, _WML + content_type, rels)
+        return self.rels.relate(OFFICE_RT + reltype, name)
 
 
 def render(document: Document, theme: Theme, path: Path) -> Path:
@@ -131,58 +137,54 @@ def render(document: Document, theme: Theme, path: Path) -> Path:
     path, document = Path(path), xml_safe(document)
     check_theme(theme)
     writer = _Writer(document, theme)
-    _page_setup(writer)
+    references = _page_setup(writer)
     _body(writer)
+    if writer.first_footer:
+        paragraph, rels = writer.first_footer
+        r_id = writer.add_part("footer2.xml", oxml.header_part("ftr", [paragraph]), "footer+xml", "footer", rels)
+        references += f'<w:footerReference w:type="first" r:id="{r_id}"/>'
+    _document_part(writer, references)
     _core_properties(writer)
-    _drop_thumbnail(writer.doc)
-    locale_settings(writer.doc.settings.element, document.lang)
-    embed_fonts(writer.doc, theme)
-    renumber_drawings(writer.doc.part.package)
-    buffer = io.BytesIO()
-    with fast_font_entries():
-        writer.doc.save(buffer)
-    write_output(path, what="DOCX", data=fix_zip_times(buffer.getvalue()))
+    for entry in writer.base.entries:  # styles, numbering, settings, fonts…: compressed once
+        writer.package.add(entry)
+    write_output(path, what="DOCX", data=writer.package.save(_FIRST))
     return path
 
 
-def _page_setup(w: _Writer) -> None:
-    """A4 with the brand's margins; a bare cover; brand and label in the header, page x of y below."""
-    section = w.doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    top, right, bottom, left = (Mm(m) for m in w.theme.margins)
-    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = \
-        top, right, bottom, left
-    section.header_distance = section.footer_distance = Cm(1.2)
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header._p.style = w._style_id("Header")
-    _brand(w, header)
-    header.add_run("\t")
+def _document_part(w: _Writer, references: str) -> None:
+    """word/document.xml: the body, then the section (A4, the theme's margins, a bare first page)."""
+    top, right, bottom, left = (twips(m) for m in w.margins)
+    distance = twips(HEADER_DISTANCE)
+    section = (f'{w.base.section}{references}<w:pgSz w:w="{twips(PAGE[0])}" w:h="{twips(PAGE[1])}"/>'
+               f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
+               f'w:header="{distance}" w:footer="{distance}" w:gutter="0"/><w:cols w:space="720"/>'
+               '<w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>')
+    xml = f"{oxml.DECLARATION}{w.base.root}<w:body>{''.join(w.body)}{section}</w:body></w:document>"
+    w.package.add_xml("word/document.xml", xml, _WML + "document.main+xml", w.rels)
+
+
+def _page_setup(w: _Writer) -> str:
+    """Brand and label in the header, page x of y below; return the section's references to them."""
+    rels = Rels()
     label = w.theme.header_text(w.document.lang, labels.label(w.document.lang, "press_kit"))
-    header._p.append(make_run(label, w.lang))
+    brand = docx_kit.logo(w, rels, w.theme.logo, w.theme.name, int(0.8 * EMU_PER_CM))
+    header = [oxml.paragraph(w.style("Header"), brand + oxml.TAB + oxml.run(label, w.lang))]
     if w.document.meta_value("status") == "draft":
-        banner = w.new_paragraph("Draft Banner", section.header)
-        banner._p.append(make_run(labels.label(w.document.lang, "draft"), w.lang))
-    _footer(w, section.footer.paragraphs[0])
+        header.append(oxml.paragraph(w.style("Draft Banner"), oxml.run(labels.label(w.document.lang, "draft"),
+                                                                       w.lang)))
+    header_id = w.add_part("header1.xml", oxml.header_part("hdr", header), "header+xml", "header", rels)
+    footer_id = w.add_part("footer1.xml", oxml.header_part("ftr", [_footer(w)]), "footer+xml", "footer")
+    return (f'<w:headerReference w:type="default" r:id="{header_id}"/>'
+            f'<w:footerReference w:type="default" r:id="{footer_id}"/>')
 
 
-def _brand(w: _Writer, paragraph: Paragraph) -> None:
-    """The logo image when the theme has one, else the wordmark."""
-    docx_kit.add_logo(w, paragraph, w.theme.logo, w.theme.name, Cm(0.8))
-
-
-def _footer(w: _Writer, paragraph: Paragraph) -> None:
+def _footer(w: _Writer) -> str:
     """Brand name, then "Page {PAGE} of {NUMPAGES}" at the right tab."""
-    paragraph._p.style = w._style_id("Footer")
     before, middle, after = labels.page_parts(w.document.lang)
-    paragraph._p.append(make_run(w.theme.footer_text(w.document.lang), w.lang))
-    paragraph.add_run("\t")
-    paragraph._p.append(make_run(before, w.lang))
-    add_field(paragraph._p, "PAGE", "1", w.lang)
-    paragraph._p.append(make_run(middle, w.lang))
-    add_field(paragraph._p, "NUMPAGES", "1", w.lang)
-    if after:
-        paragraph._p.append(make_run(after, w.lang))
+    content = (oxml.run(w.theme.footer_text(w.document.lang), w.lang) + oxml.TAB + oxml.run(before, w.lang)
+               + oxml.field("PAGE", "1", w.lang) + oxml.run(middle, w.lang) + oxml.field("NUMPAGES", "1", w.lang)
+               + (oxml.run(after, w.lang) if after else ""))
+    return oxml.paragraph(w.style("Footer"), content)
 
 
 def _body(w: _Writer) -> None:
@@ -200,10 +202,10 @@ def _body(w: _Writer) -> None:
         _block(w, block)
     _footnotes(w)
     if doc.figures:
-        docx_kit.page_break(w)
+        w.body.append(oxml.PAGE_BREAK)
         docx_kit.figures(w)
     if doc.about or doc.contacts:
-        docx_kit.page_break(w)
+        w.body.append(oxml.PAGE_BREAK)
     _about(w)
     _contacts(w)
 
@@ -236,10 +238,9 @@ def _quote(w: _Writer, block: Block) -> None:
         return
     name = block.speaker.name if block.speaker else ""
     if name and speaker.startswith(f"— {name}"):
-        paragraph = w.new_paragraph("Quote Attribution")
-        paragraph._p.append(make_run("— ", w.lang))
-        paragraph._p.append(make_run(name, w.lang, "Strong"))
-        paragraph._p.append(make_run(typography.apply(speaker[len(name) + 2:], w.document.lang), w.lang))
+        rest = typography.apply(speaker[len(name) + 2:], w.document.lang)
+        content = oxml.run("— ", w.lang) + oxml.run(name, w.lang, "Strong") + oxml.run(rest, w.lang)
+        w.body.append(oxml.paragraph(w.style("Quote Attribution"), content))
     else:
         w.text(speaker, "Quote Attribution")
 
@@ -248,10 +249,11 @@ def _footnotes(w: _Writer) -> None:
     """Write the footnotes part: footnote n has id n, in the order of `document.footnotes`."""
     if not w.document.footnotes:
         return
-    part = add_footnotes_part(w.doc.part)
-    for note in w.document.footnotes:
-        add_footnote(part, w.numbers[note.id], footnote_runs(note.text, note.url, w.document.lang),
-                     w.lang)
+    rels = Rels()
+    notes = [oxml.footnote(w.numbers[note.id], oxml.runs(footnote_runs(note.text, note.url, w.document.lang),
+                                                         w.lang, rels.link), w.lang)
+             for note in w.document.footnotes]
+    w.add_part("footnotes.xml", oxml.footnotes_part(notes), "footnotes+xml", "footnotes", rels)
 
 
 def _about(w: _Writer) -> None:
@@ -275,10 +277,8 @@ def _contacts(w: _Writer) -> None:
 
 def _contact(w: _Writer, contact: Contact) -> None:
     """One contact paragraph, its lines separated by line breaks."""
-    paragraph = w.new_paragraph("Contact")
+    content = [oxml.run(contact.name, w.lang, "Strong")] if contact.name else []
     lines: list[list[Run]] = []
-    if contact.name:
-        paragraph._p.append(make_run(contact.name, w.lang, "Strong"))
     for value in (contact.role, contact.organization):
         if value:
             lines.append([Run("text", typography.apply(value, w.document.lang))])
@@ -290,8 +290,9 @@ def _contact(w: _Writer, contact: Contact) -> None:
         lines.append(inline_runs(contact.text, lang=w.document.lang))
     for n, runs in enumerate(lines):
         if n or contact.name:
-            paragraph.add_run().add_break()
-        add_runs(paragraph._p, w.doc.part, runs, w.lang)
+            content.append(oxml.LINE_BREAK)
+        content.append(oxml.runs(runs, w.lang, w.rels.link))
+    w.body.append(oxml.paragraph(w.style("Contact"), "".join(content)))
 
 
 def _release_date(document: Document) -> datetime:
@@ -305,18 +306,31 @@ def _release_date(document: Document) -> datetime:
 
 
 def _core_properties(w: _Writer) -> None:
-    """Title, author, subject, keywords, language, provenance and fixed dates."""
-    doc, props = w.document, w.doc.core_properties
-    author = doc.meta_value("author") or w.theme.name
-    props.title, props.subject = _clip(labels.file_title(doc)), _clip(doc.subtitle)
-    props.author = _clip(author)
-    props.keywords, props.language = _clip(doc.meta_value("keywords")), w.lang
-    props.comments = ""  # provenance is not for the journalist's eyes: a custom property holds it
+    """docProps: title, author, subject, keywords, language, fixed dates, and the provenance apart."""
+    doc = w.document
+    author = _clip(doc.meta_value("author") or w.theme.name)
+    when = _release_date(doc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dated = f'xsi:type="dcterms:W3CDTF">{when}'
+    values = (("dc:title", _clip(labels.file_title(doc))), ("dc:subject", _clip(doc.subtitle)),
+              ("dc:creator", author), ("cp:keywords", _clip(doc.meta_value("keywords"))),
+              ("dc:description", ""),  # provenance is not for the journalist's eyes: a custom property holds it
+              ("cp:lastModifiedBy", author), ("cp:revision", "1"))
+    core = "".join(f"<{tag}>{oxml.text(value)}</{tag}>" for tag, value in values)
+    core += (f"<dcterms:created {dated}</dcterms:created><dcterms:modified {dated}</dcterms:modified>"
+             f"<cp:category>{oxml.text(labels.label(doc.lang, 'press_release'))}</cp:category>"
+             f"<dc:language>{oxml.text(w.lang)}</dc:language><cp:lastPrinted>{when}</cp:lastPrinted>")
+    core = f"{oxml.DECLARATION}<cp:coreProperties {_CORE_NS}>{core}</cp:coreProperties>"
+    package = w.package
+    package.add_xml("docProps/core.xml", core, "application/vnd.openxmlformats-package.core-properties+xml")
+    rels = Rels()
+    rels.relate(OFFICE_RT + "officeDocument", "word/document.xml")
+    rels.relate(_PACKAGE_RT, "docProps/core.xml")
+    rels.relate(OFFICE_RT + "extended-properties", "docProps/app.xml")
     if doc.meta_value("provenance"):
-        add_custom_property(w.doc, "presskit provenance", doc.meta_value("provenance"))
-    props.category = labels.label(doc.lang, "press_release")
-    props.last_modified_by, props.revision = _clip(author), 1
-    props.created = props.modified = props.last_printed = _release_date(doc)
+        custom = custom_properties("presskit provenance", doc.meta_value("provenance"))
+        package.add_xml("docProps/custom.xml", custom, CUSTOM_CT)
+        rels.relate(CUSTOM_RT, "docProps/custom.xml")
+    package.add(deflated("_rels/.rels", rels.xml()))
 
 
 def _clip(value: str, limit: int = 255) -> str:
@@ -328,10 +342,3 @@ def _clip(value: str, limit: int = 255) -> str:
     if len(value) <= limit:
         return value
     return value[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _drop_thumbnail(doc: DocxDocument) -> None:
-    """Remove the template's thumbnail (an empty page) from the package."""
-    rels = doc.part.package.rels
-    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[r_id]
