@@ -119,6 +119,8 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
     renders: list[Pending] = []
     expected: list[Path] = []  # the files `renders` write, in their order
     french_files: list[Document] = []  # the French document as rendered
+    press: list[Pending] = []  # the web pages, e-mails, wire copy and social cards
+    now = _now(options)
 
     def render_french(french: Document) -> None:
         if folder == final:
@@ -128,8 +130,9 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         french = _with_meta(french, kit, "final", "original French text")
         french_files.append(french)
         renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress, expected))
+        if not options.attach:  # an e-mail without attachment needs nothing more: written while the English is made
+            press.append(_submit_email(pool, french, kit, slug, folder, [], now))
 
-    press: list[Pending] = []
     try:
         published = Publisher(context, progress, french_ready=render_french).publish(source)
         status = _status(published, options)
@@ -144,17 +147,19 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         documents = (french_files[0], english)
         sizes_later = secrets.token_hex(8)  # marks the pages' download sizes until the documents are written
         if status != "incomplete":  # made while the documents are written: the social cards, the messages
-            press = [pool.submit("cards", documents, kit.theme, folder)]  # without attachments, the pages
+            press.append(pool.submit("cards", documents, kit.theme, folder))  # without attachments, the pages
             if not options.attach:
-                press += _submit_messages(pool, documents, kit, slug, folder, options, [], progress)
+                press += _submit_messages(pool, documents[1:], kit, slug, folder, options, [], progress, now)
             press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
         outputs = [path for render in renders for path in _paths(render.result())]
         if status != "incomplete":
             if options.attach:
-                press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress)
+                press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress, now)
             press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected),
                                      sizes_later=sizes_later, site=options.out or kit.output))
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
+        if status == "incomplete":  # no message of a kit without its English: the French e-mail goes too
+            written = _removed(folder, written)
     except BaseException:
         wait_quietly(renders + press)
         raise
@@ -178,22 +183,33 @@ def _kit_changes(final: Path, names: list[str], status: str) -> dict[str, object
     return done
 
 
-def _submit_messages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,
-                     options: Options, outputs: list[Path], progress: Progress) -> list[Pending]:
-    """Send the release's e-mail per language (its PDF attached when `outputs` hold it) and its English
+def _submit_messages(pool: RenderPool, documents: tuple[Document, ...], kit: Kit, slug: str, folder: Path,
+                     options: Options, outputs: list[Path], progress: Progress, now: datetime) -> list[Pending]:
+    """Send the e-mail of each of `documents` (its PDF attached when `outputs` hold it) and the English
     wire copy to the pool."""
-    now = _now(options)
     progress(f"writing the e-mails and wire copy of {slug}")
-    pending = []
-    for document in documents:
-        pdf = [p for p in outputs if p.name.startswith(f"{slug}.{document.lang}.") and p.name.endswith(".pdf")
-               and ".pdfa." not in p.name]
-        page = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{document.lang}.html" if kit.base_url else ""
-        pending.append(pool.submit("email", document, kit.theme, folder / f"{slug}.{document.lang}.eml",
-                                   attachments=pdf, page_url=page, now=now))
-    pending.append(pool.submit("wire", documents[1], kit.theme, folder / f"{slug}.en.txt", locale=kit.locale,
+    pending = [_submit_email(pool, document, kit, slug, folder, outputs, now) for document in documents]
+    english = documents[-1]
+    pending.append(pool.submit("wire", english, kit.theme, folder / f"{slug}.en.txt", locale=kit.locale,
                                end_mark=kit.end_mark, today=now.date()))
     return pending
+
+
+def _submit_email(pool: RenderPool, document: Document, kit: Kit, slug: str, folder: Path, outputs: list[Path],
+                  now: datetime) -> Pending:
+    """Send one language's e-mail to the pool, with its PDF attached when `outputs` hold it."""
+    pdf = [p for p in outputs if p.name.startswith(f"{slug}.{document.lang}.") and p.name.endswith(".pdf")
+           and ".pdfa." not in p.name]
+    page = f"{kit.base_url.rstrip('/')}/{slug}/web/index.{document.lang}.html" if kit.base_url else ""
+    return pool.submit("email", document, kit.theme, folder / f"{slug}.{document.lang}.eml",
+                       attachments=pdf, page_url=page, now=now)
+
+
+def _removed(folder: Path, written: list[Path]) -> list[Path]:
+    """Remove the files `written` in `folder` (those of an early render the build no longer wants); none is left."""
+    for path in written:
+        (folder / path).unlink(missing_ok=True)
+    return []
 
 
 def _submit_pages(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, slug: str, folder: Path,

@@ -39,7 +39,9 @@ def test_a_build_from_the_memory_loads_no_engine_in_the_main_process(kit_dir):
     assert (kit_dir / "output" / SAMPLE / f"{SAMPLE}.en.pdf").is_file()
     assert not [m for m in modules if m.startswith(ENGINE_MODULES) and m not in INTERFACE]
     assert not [m for m in modules if m.startswith(DOCUMENT_MODULES)]  # the workers render the documents
-    assert "jinja2" in modules and "presskit.renderers.email" in modules  # the e-mails and pages: here
+    # the e-mails, pages and index: in the DOCX worker, with Jinja2; the wire copy here, with Babel
+    assert "jinja2" not in modules and "presskit.renderers.email" not in modules
+    assert "presskit.renderers.wire" in modules and (kit_dir / "output" / SAMPLE / "web" / "index.fr.html").is_file()
 
 
 def test_parse_and_check_load_no_renderer(kit_dir):
@@ -67,7 +69,7 @@ def test_each_format_library_loads_in_one_process_of_a_build():
         loaded[worker] = {m.split(".")[0] for m in json.loads(done.stdout)}
     # the DOCX worker writes its packages with lxml; python-docx loads only to style a template the cache lacks
     assert "lxml" in loaded["docx"] and not {"docx", "reportlab", "jinja2"} & loaded["docx"]
-    assert "reportlab" in loaded["pdf"] and not {"docx", "lxml", "jinja2"} & loaded["pdf"]  # Jinja2: the main process
+    assert "reportlab" in loaded["pdf"] and not {"docx", "lxml", "jinja2"} & loaded["pdf"]  # Jinja2: when first needed
 
 
 # renders a DOCX twice in fresh processes sharing one user cache; the second finds its styled template there

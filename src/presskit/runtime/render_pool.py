@@ -29,13 +29,14 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
 }
-# one worker per format library: the DOCX in one (with the social cards: Pillow, which its chart loads
-# too), the PDF in the other. What needs neither (None) renders in the main process, which is idle once
-# the English is made: the e-mails and wire copy (Jinja2, Babel) while the workers write the documents,
-# then the pages and the index.
+# one worker per format library: the PDF in one (reportlab), the DOCX in the other (lxml; python-docx
+# only makes the styled template, kept in the cache), which also draws the social cards (Pillow, which
+# its chart needs too) and writes the e-mails, pages and index (Jinja2): the DOCX takes it little time,
+# and the French e-mail goes while the main process makes the English. The wire copy (Babel, already
+# loaded for the English) is written in the main process (None).
 WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
-                                    "cards": "docx", "web": None, "web-sizes": None, "email": None, "wire": None,
-                                    "index": None}
+                                    "cards": "docx", "web": "docx", "web-sizes": "docx", "email": "docx",
+                                    "wire": None, "index": "docx"}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
            "pdf": ("presskit.renderers.pdf.writer",)}
 # what the main process and both workers load first: imported once, before the fork (the model's
