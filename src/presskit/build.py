@@ -58,6 +58,7 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
         staging.refuse_link(out, "output folder")
     with build_lock(out):
         staging.discard(out)
+        pool.prepare(kit.theme)  # the workers load the brand's fonts while the release is read
         context = Context.load(kit, options)
         try:
             results = pool.map_releases(
@@ -130,7 +131,8 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
         french = _with_meta(french, kit, "final", "original French text")
         french_files.append(french)
         renders.extend(_submit(pool, french, kit, folder / f"{slug}.fr", options, progress, expected))
-        if not options.attach:  # an e-mail without attachment needs nothing more: written while the English is made
+        press.append(pool.submit("card", french, kit.theme, folder))  # made while the English is:
+        if not options.attach:  # the social card, and the e-mail when it has no attachment
             press.append(_submit_email(pool, french, kit, slug, folder, [], now))
 
     try:
@@ -146,8 +148,8 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme, expected[-1]))
         documents = (french_files[0], english)
         sizes_later = secrets.token_hex(8)  # marks the pages' download sizes until the documents are written
-        if status != "incomplete":  # made while the documents are written: the social cards, the messages
-            press.append(pool.submit("cards", documents, kit.theme, folder))  # without attachments, the pages
+        if status != "incomplete":  # made while the documents are written: the social card, the messages
+            press.append(pool.submit("card", english, kit.theme, folder))  # without attachments, the pages
             if not options.attach:
                 press += _submit_messages(pool, documents[1:], kit, slug, folder, options, [], progress, now)
             press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
@@ -158,7 +160,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
             press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected),
                                      sizes_later=sizes_later, site=options.out or kit.output))
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
-        if status == "incomplete":  # no message of a kit without its English: the French e-mail goes too
+        if status == "incomplete":  # no press output for a kit without its English: the French ones go too
             written = _removed(folder, written)
     except BaseException:
         wait_quietly(renders + press)
@@ -206,9 +208,13 @@ def _submit_email(pool: RenderPool, document: Document, kit: Kit, slug: str, fol
 
 
 def _removed(folder: Path, written: list[Path]) -> list[Path]:
-    """Remove the files `written` in `folder` (those of an early render the build no longer wants); none is left."""
+    """Remove the files `written` in `folder` (those of an early render the build no longer wants), and
+    the folders they leave empty; none is left."""
     for path in written:
         (folder / path).unlink(missing_ok=True)
+    for place in sorted({p.parent for p in written if p.parent != Path(".")}, key=lambda p: -len(p.parts)):
+        if (folder / place).is_dir() and not any((folder / place).iterdir()):
+            (folder / place).rmdir()
     return []
 
 

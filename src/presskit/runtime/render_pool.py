@@ -24,7 +24,7 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
     "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the release's folder
     "web-sizes": ("presskit.renderers.web", "fill_sizes"),  # no document; path: the release's folder
-    "cards": ("presskit.renderers.web.card", "render_release_cards"),  # document: a pair; path: the release's folder
+    "card": ("presskit.renderers.web.card", "render_release_card"),  # path: the release's folder
     "email": ("presskit.renderers.email", "render_email"),
     "wire": ("presskit.renderers.wire", "render"),
     "index": ("presskit.renderers.web", "render_kit_index"),  # no document; path: the site's root
@@ -35,10 +35,12 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
 # and the French e-mail goes while the main process makes the English. The wire copy (Babel, already
 # loaded for the English) is written in the main process (None).
 WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
-                                    "cards": "docx", "web": "docx", "web-sizes": "docx", "email": "docx",
+                                    "card": "docx", "web": "docx", "web-sizes": "docx", "email": "docx",
                                     "wire": None, "index": "docx"}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
            "pdf": ("presskit.renderers.pdf.writer",)}
+# what of a theme each worker's renderers can load before the first document comes (module: prepare(theme))
+PREPARE = {"docx": (), "pdf": ("presskit.renderers.pdf.writer",)}
 # what the main process and both workers load first: imported once, before the fork (the model's
 # dataclasses cost ~12 ms a process to make; more modules would keep the second core idle longer
 # than they save)
@@ -62,6 +64,18 @@ def warm_up(worker: str) -> None:
         import_module(module)
 
 
+def prepare(worker: str, theme) -> None:
+    """Load what the worker's renderers need of `theme` (the PDF's fonts), ahead of its first document.
+
+    A problem (an unreadable font) is left for that document's render to report, in its place.
+    """
+    for module in PREPARE[worker]:
+        try:
+            import_module(module).prepare(theme)
+        except Exception:  # noqa: BLE001 — the render that needs it says what is wrong
+            pass
+
+
 class Pending(Protocol):
     """A render under way: `result()` waits for it and returns the path written, or raises."""
 
@@ -74,6 +88,9 @@ class RenderPool(Protocol):
 
     def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
         """Start rendering `document` in `format` at `path`."""
+
+    def prepare(self, theme) -> None:
+        """Let the renderers load what they need of `theme` before the first document comes."""
 
     def map_releases(self, work: Callable[[T, "RenderPool"], R], items: list[T]) -> list[R]:
         """Do `work(item, pool)` for every release, in order of `items`."""
@@ -88,6 +105,9 @@ class InProcessPool:
     def submit(self, format: str, document, theme, path: Path, **options) -> Pending:
         """Render now; an error comes out of `result()`."""
         return completed(lambda: render(format, document, theme, path, **options))
+
+    def prepare(self, theme) -> None:
+        """Nothing ahead: here, the first render loads what it needs."""
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
         """Do `work(item, self)` for each item, in order."""
@@ -110,6 +130,12 @@ class ForkedPool:
         if not self.workers or worker is None:
             return InProcessPool().submit(format, document, theme, path, **options)
         return self.workers[worker].submit(partial(render, **options), format, document, theme, path)
+
+    def prepare(self, theme) -> None:
+        """Have each worker load what its renderers need of `theme` while the French is being made."""
+        for name, worker in self.workers.items():
+            if PREPARE[name]:
+                worker.submit(prepare, name, theme)
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
         """One release: `work(item, self)`; several: one forked process per core, each rendering itself."""

@@ -33,6 +33,11 @@ def context(document: Document, theme: Theme) -> parts.Context:
     return parts.Context(document, theme, fonts, make_styles(theme, fonts), A4[0] - left - right)
 
 
+def prepare(theme: Theme) -> None:
+    """Register the theme's fonts now (their tables read from the cache), before the first document comes."""
+    register_fonts(theme)
+
+
 def render(document: Document, theme: Theme, path: Path) -> Path:
     """Write `document` as a PDF at `path` (atomically) and return the path."""
     path = Path(path)

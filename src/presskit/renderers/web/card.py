@@ -72,6 +72,11 @@ def render_cards(documents: Sequence[Document], theme: Theme, web: Path) -> list
 
 
 def render_release_cards(french: Document, english: Document, theme: Theme, folder: Path) -> list[Path]:
-    """Write a release's social cards in `folder/web/` (they need no other file: a build draws them
-    while the documents are being written)."""
+    """Write a release's social cards in `folder/web/`."""
     return render_cards((french, english), theme, Path(folder) / "web")
+
+
+def render_release_card(document: Document, theme: Theme, folder: Path) -> list[Path]:
+    """Write the social card of one language of a release in `folder/web/` (it needs no other file: a
+    build draws the French one while the English is made)."""
+    return render_cards((document,), theme, Path(folder) / "web")
