@@ -11,7 +11,6 @@ is swapped and every earlier kit stays byte for byte.
 from __future__ import annotations
 
 import os
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -147,7 +146,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 expected.append(folder / f"{slug}.bilingual.pdf")
                 renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme, expected[-1]))
         documents = (french_files[0], english)
-        sizes_later = secrets.token_hex(8)  # marks the pages' download sizes until the documents are written
+        sizes_later = os.urandom(8).hex()  # marks the pages' download sizes until the documents are written
         if status != "incomplete":  # made while the documents are written: the social card, the messages
             press.append(pool.submit("card", english, kit.theme, folder))  # without attachments, the pages
             if not options.attach:
