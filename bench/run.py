@@ -53,11 +53,43 @@ def make_kit(folder: Path, releases: dict[str, str] | None = None) -> Path:
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
-    """Run a command and return its wall time in seconds (it must succeed)."""
+    """Run a command and return its wall time in seconds, until it returns (it must succeed).
+
+    It runs in a session of its own, and what it leaves running is waited for before the next
+    command starts, outside the time (LibreOffice leaves gpg, gpgsm and gpgconf processes behind for
+    1–2 s after a conversion; they would otherwise run during the next build).
+    """
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=env, start_new_session=True)
+    code = process.wait()
+    elapsed = time.perf_counter() - start
+    if code:
+        raise subprocess.CalledProcessError(code, command)
+    wait_for_session(process.pid)
+    return elapsed
+
+
+def wait_for_session(session: int, limit: float = 30.0) -> None:
+    """Wait until no process of `session` is left (at most `limit` seconds)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and any(_session_of(pid) == session for pid in _pids()):
+        time.sleep(0.01)
+
+
+def _pids() -> list[str]:
+    """The processes running now (Linux's /proc; none elsewhere, where nothing is waited for)."""
+    proc = Path("/proc")
+    return [entry.name for entry in proc.iterdir() if entry.name.isdigit()] if proc.is_dir() else []
+
+
+def _session_of(pid: str) -> int | None:
+    """The session of process `pid`, from /proc/<pid>/stat (None once it has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[3])  # after "(name)": state, ppid, pgrp, session
 
 
 def median_of(runs: int, prepare, command: list[str], empty_user_cache: bool = False) -> float:

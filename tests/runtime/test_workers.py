@@ -1,11 +1,14 @@
 """Forked workers: warm-up in the child, results in order, errors and lost workers reported."""
+import json
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 
 from presskit.errors import PresskitError
-from presskit.runtime.workers import Worker, WorkerLost, completed, wait_quietly
+from presskit.runtime.workers import BATCH_GC_THRESHOLD, Worker, WorkerLost, can_fork, completed, wait_quietly
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need fork")
 WARMED = {"by": None}
@@ -106,3 +109,19 @@ def test_a_failed_warm_up_is_the_error_of_every_call():
                 worker.submit(pow, 2, 2).result()
     finally:
         worker.close()
+
+
+GC_STATE = """
+import gc, json
+from presskit.runtime import startup, workers
+startup.start(["parse", "x"])
+print(json.dumps([gc.isenabled(), workers.map_forked(lambda n: (gc.isenabled(), gc.get_threshold()[0]), [1, 2])]))
+"""
+
+
+def test_a_command_runs_without_the_cycle_collector_and_a_batchs_processes_with_it():
+    done = subprocess.run([sys.executable, "-c", GC_STATE], capture_output=True, text=True, timeout=60, check=True)
+    command, batch = json.loads(done.stdout.strip().splitlines()[-1])
+    assert command is False
+    if can_fork():
+        assert batch == [[True, BATCH_GC_THRESHOLD[0]]] * 2

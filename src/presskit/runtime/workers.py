@@ -11,6 +11,7 @@ Where fork is not available, the work runs in the calling process.
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import pickle
 import struct
@@ -24,6 +25,7 @@ _TASK: Callable = lambda *args: None  # noqa: E731  (set by the parent just befo
 _HEADER = struct.Struct("!Q")
 _PIPE_SIZE = 1 << 20  # room for a whole task, so the parent never waits for a worker to read
 _PARENT_ENDS: set[int] = set()  # pipe ends held by this process for its workers
+BATCH_GC_THRESHOLD = (100_000, 50, 100)
 
 
 def can_fork() -> bool:
@@ -257,5 +259,13 @@ def map_forked(function: Callable[..., T], items: list, workers: int | None = No
     from concurrent.futures import ProcessPoolExecutor
 
     _TASK = function
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_collect_cycles) as pool:
         return list(pool.map(_run_inherited, items))
+
+
+def _collect_cycles() -> None:
+    """Turn the cycle collector on in a batch's process, which builds many releases (a command turns it
+    off: `startup.start`), collecting rarely: a build allocates much and frees little."""
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    gc.enable()
