@@ -40,7 +40,7 @@ def load_ttfont(name: str, path: str) -> TTFont:
            key=lambda path: f"{path}|{file_stamp(path)}")
 def face_tables(path: str) -> bytes:
     """What reportlab parsed of the TTF at `path`: its face's attributes (numbers, strings, bytes, lists
-    and dicts of them; the file's bytes aside), marshalled (no pickle: nothing in the cache runs code)."""
+    and dicts of them; the file's bytes aside), marshalled (no pickle: reading them runs nothing)."""
     face = TTFontFace(path)
     return marshal.dumps({k: bytes(v) if isinstance(v, bytes) else v  # its names: a bytes subclass
                           for k, v in vars(face).items() if k not in _NOT_KEPT})
