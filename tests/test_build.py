@@ -204,10 +204,20 @@ def test_bilingual_and_archival_copies_and_identical_rebuilds(kit_dir, no_networ
     (first,) = build(load_kit(kit_dir), options=options)
     names = sorted(p.name for p in first.outputs)
     assert names == sorted(f"{SAMPLE}.{suffix}" for suffix in (
-        "fr.docx", "fr.pdf", "fr.pdfa.pdf", "en.docx", "en.pdf", "en.pdfa.pdf", "bilingual.pdf"))
-    bilingual = pdf_text(first.folder / f"{SAMPLE}.bilingual.pdf")
-    assert "Succès du Congrès France Bioproduction" in bilingual and "A successful Congrès" in bilingual
+        "fr.docx", "fr.pdf", "fr.pdfa.pdf", "en.docx", "en.pdf", "en.pdfa.pdf", "bilingual.pdf",
+        "bilingual.pdfa.pdf"))
+    for name in ("bilingual.pdf", "bilingual.pdfa.pdf"):
+        bilingual = pdf_text(first.folder / f"{SAMPLE}.{name}")
+        assert "Succès du Congrès France Bioproduction" in bilingual and "A successful Congrès" in bilingual
     assert "pdfaid" in (first.folder / f"{SAMPLE}.en.pdfa.pdf").read_bytes().decode("latin-1")
+    from pikepdf import open as open_pdf
+    from pikepdf import pdfa
+
+    archival = first.folder / f"{SAMPLE}.bilingual.pdfa.pdf"
+    report = pdfa.validate_written(archival, "2b")
+    assert report.passed, report.summary()
+    with open_pdf(archival) as opened, opened.open_metadata() as meta:
+        assert set(meta["dc:language"]) == {"fr-FR", "en-GB"} and str(opened.Root.Lang) == "fr-FR"
     before = {p.name: p.read_bytes() for p in first.outputs}
     (second,) = build(load_kit(kit_dir), options=options)
     assert {p.name: p.read_bytes() for p in second.outputs} == before

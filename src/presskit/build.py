@@ -142,9 +142,12 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
             stem = f"{slug}.en.draft" if status == "draft" else f"{slug}.en"
             renders.extend(_submit(pool, english, kit, folder / stem, options, progress, expected))
             if options.bilingual:
-                progress(f"writing {slug}.bilingual.pdf")
-                expected.append(folder / f"{slug}.bilingual.pdf")
-                renders.append(pool.submit("bilingual", (french_files[0], english), kit.theme, expected[-1]))
+                editions = [("bilingual", "bilingual.pdf")] + ([("bilingual-pdfa", "bilingual.pdfa.pdf")]
+                                                               if options.pdfa else [])
+                for fmt, name in editions:
+                    progress(f"writing {slug}.{name}")
+                    expected.append(folder / f"{slug}.{name}")
+                    renders.append(pool.submit(fmt, (french_files[0], english), kit.theme, expected[-1]))
         documents = (french_files[0], english)
         sizes_later = os.urandom(8).hex()  # marks the pages' download sizes until the documents are written
         if status != "incomplete":  # made while the documents are written: the social card, the messages

@@ -22,6 +22,7 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
     "pdf": ("presskit.renderers.pdf.writer", "render"),
     "pdfa": ("presskit.renderers.pdf.pdfa", "render_pdfa"),
     "bilingual": ("presskit.renderers.pdf.bilingual", "render_bilingual"),  # document: a (French, English) pair
+    "bilingual-pdfa": ("presskit.renderers.pdf.pdfa", "render_bilingual_pdfa"),  # document: the same pair
     "web": ("presskit.renderers.web", "render_pages"),  # document: a pair; path: the release's folder
     "web-sizes": ("presskit.renderers.web", "fill_sizes"),  # no document; path: the release's folder
     "card": ("presskit.renderers.web.card", "render_release_card"),  # path: the release's folder
@@ -34,9 +35,9 @@ RENDERERS = {  # format → (renderer module, function(document(s), theme, path,
 # its chart needs too) and writes the e-mails, pages and index (Jinja2): the DOCX takes it little time,
 # and the French e-mail goes while the main process makes the English. The wire copy (Babel, already
 # loaded for the English) is written in the main process (None).
-WORKER_OF: dict[str, str | None] = {"docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf",
-                                    "card": "docx", "web": "docx", "web-sizes": "docx", "email": "docx",
-                                    "wire": None, "index": "docx"}
+WORKER_OF: dict[str, str | None] = {
+    "docx": "docx", "pdf": "pdf", "pdfa": "pdf", "bilingual": "pdf", "bilingual-pdfa": "pdf",
+    "card": "docx", "web": "docx", "web-sizes": "docx", "email": "docx", "wire": None, "index": "docx"}
 WARM_UP = {"docx": ("presskit.renderers.docx.writer", "presskit.renderers.web.card"),
            "pdf": ("presskit.renderers.pdf.writer",)}
 # what of a theme each worker's renderers can load before the first document comes (module: prepare(theme))

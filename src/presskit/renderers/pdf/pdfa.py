@@ -17,11 +17,12 @@ ICC_PROFILE = Path(__file__).with_name("sRGB.icc")  # from Debian's icc-profiles
 _PRINT = 4  # annotation flag: print the annotation (PDF/A wants it on every annotation)
 
 
-def to_pdfa(pdf_path: Path, out_path: Path, document: Document) -> Path:
-    """Write a PDF/A-2b copy of `pdf_path` at `out_path` (atomically) and return `out_path`."""
+def to_pdfa(pdf_path: Path, out_path: Path, document: Document, *also: Document) -> Path:
+    """Write a PDF/A-2b copy of `pdf_path` at `out_path` (atomically) and return `out_path`; `also`: the
+    other documents the PDF holds (the bilingual edition's English), whose languages it declares too."""
     with pikepdf.open(pdf_path) as pdf:
         _output_intent(pdf)
-        _metadata(pdf, document)
+        _metadata(pdf, [labels.lang_tag(d.lang) for d in (document, *also)])
         for page in pdf.pages:
             for annot in page.get("/Annots") or []:
                 annot.F = _PRINT
@@ -42,7 +43,7 @@ def _output_intent(pdf: pikepdf.Pdf) -> None:
     pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
 
 
-def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
+def _metadata(pdf: pikepdf.Pdf, languages: list[str]) -> None:
     """A fresh XMP from the info dictionary, with dc:language and the PDF/A-2b identification.
 
     The PDF/UA identification and presskit's provenance property stay out: PDF/A-2 allows
@@ -50,11 +51,12 @@ def _metadata(pdf: pikepdf.Pdf, document: Document) -> None:
     checker does not read.
     """
     del pdf.Root["/Metadata"]
-    write_xmp(pdf, labels.lang_tag(document.lang), {"pdfaid:part": "2", "pdfaid:conformance": "B"})
+    write_xmp(pdf, languages, {"pdfaid:part": "2", "pdfaid:conformance": "B"})
 
 
-def write_xmp(pdf: pikepdf.Pdf, lang: str, extra: dict[str, str] | None = None) -> None:
-    """XMP mirroring the info dictionary (empty fields too), dc:language, and `extra` properties."""
+def write_xmp(pdf: pikepdf.Pdf, languages: list[str], extra: dict[str, str] | None = None) -> None:
+    """XMP mirroring the info dictionary (empty fields too), dc:language (every one of `languages`),
+    and `extra` properties."""
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         if "/Trapped" in pdf.docinfo:
             del pdf.docinfo["/Trapped"]  # no XMP equivalent
@@ -62,7 +64,7 @@ def write_xmp(pdf: pikepdf.Pdf, lang: str, extra: dict[str, str] | None = None) 
         for key, prop in (("/Subject", "dc:description"), ("/Keywords", "pdf:Keywords")):
             if key in pdf.docinfo and not str(pdf.docinfo[key]):
                 meta[prop] = ""  # load_from_docinfo skips empty values; PDF/A wants them mirrored
-        meta["dc:language"] = [lang]
+        meta["dc:language"] = list(languages)
         for prop, value in (extra or {}).items():
             meta[prop] = value
     _declare_on_description(pdf)
@@ -92,3 +94,12 @@ def render_pdfa(document: Document, theme, path: Path) -> Path:
     """Write the PDF/A-2b copy of the document's PDF at `path` (rendered afresh, then made archival)."""
     with tempfile.TemporaryDirectory(dir=Path(path).parent) as scratch:
         return to_pdfa(render(document, theme, Path(scratch) / "document.pdf"), Path(path), document)
+
+
+def render_bilingual_pdfa(french: Document, english: Document, theme, path: Path) -> Path:
+    """Write the PDF/A-2b copy of the bilingual edition at `path` (French its main language, both declared)."""
+    from presskit.renderers.pdf.bilingual import render_bilingual
+
+    with tempfile.TemporaryDirectory(dir=Path(path).parent) as scratch:
+        edition = render_bilingual(french, english, theme, Path(scratch) / "bilingual.pdf")
+        return to_pdfa(edition, Path(path), french, english)
