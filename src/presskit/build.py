@@ -57,7 +57,8 @@ def build(kit: Kit, sources: list[Path] | None = None, options: Options = Option
         staging.refuse_link(out, "output folder")
     with build_lock(out):
         staging.discard(out)
-        pool.prepare(kit.theme)  # the workers load the brand's fonts while the release is read
+        if len(releases) == 1:  # a batch forks a process per core instead of using the workers
+            pool.prepare(kit.theme)  # they load the brand's fonts while the release is read
         context = Context.load(kit, options)
         try:
             results = pool.map_releases(
