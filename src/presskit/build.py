@@ -143,12 +143,8 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
             stem = f"{slug}.en.draft" if status == "draft" else f"{slug}.en"
             renders.extend(_submit(pool, english, kit, folder / stem, options, progress, expected))
             if options.bilingual:
-                editions = [("bilingual", "bilingual.pdf")] + ([("bilingual-pdfa", "bilingual.pdfa.pdf")]
-                                                               if options.pdfa else [])
-                for fmt, name in editions:
-                    progress(f"writing {slug}.{name}")
-                    expected.append(folder / f"{slug}.{name}")
-                    renders.append(pool.submit(fmt, (french_files[0], english), kit.theme, expected[-1]))
+                renders.extend(_submit_bilingual(pool, (french_files[0], english), kit, folder / slug, options,
+                                                 progress, expected))
         documents = (french_files[0], english)
         sizes_later = os.urandom(8).hex()  # marks the pages' download sizes until the documents are written
         if status != "incomplete":  # made while the documents are written: the social card, the messages
@@ -157,7 +153,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 press += _submit_messages(pool, documents[1:], kit, slug, folder, options, [], progress, now)
             press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
         outputs = [path for render in renders for path in _paths(render.result())]
-        if status != "incomplete":
+        if status != "incomplete":  # what needs the documents written
             if options.attach:
                 press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress, now)
             press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected),
@@ -259,6 +255,19 @@ def _submit(pool: RenderPool, document: Document, kit: Kit, stem: Path, options:
         progress(f"writing {path.name}")
         expected.append(path)
         pending.append(pool.submit(fmt, document, kit.theme, path))
+    return pending
+
+
+def _submit_bilingual(pool: RenderPool, documents: tuple[Document, Document], kit: Kit, stem: Path,
+                      options: Options, progress: Progress, expected: list[Path]) -> list[Pending]:
+    """Send the bilingual edition (and its PDF/A copy on request) to the pool; add their paths to `expected`."""
+    editions = [("bilingual", "bilingual.pdf")] + ([("bilingual-pdfa", "bilingual.pdfa.pdf")] if options.pdfa else [])
+    pending = []
+    for fmt, name in editions:
+        path = stem.with_name(f"{stem.name}.{name}")
+        progress(f"writing {path.name}")
+        expected.append(path)
+        pending.append(pool.submit(fmt, documents, kit.theme, path))
     return pending
 
 
