@@ -64,16 +64,23 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> f
                                env=env, start_new_session=True)
     code = process.wait()
     elapsed = time.perf_counter() - start
+    wait_for_session(process.pid)
     if code:
         raise subprocess.CalledProcessError(code, command)
-    wait_for_session(process.pid)
     return elapsed
 
 
 def wait_for_session(session: int, limit: float = 30.0) -> None:
-    """Wait until no process of `session` is left (at most `limit` seconds)."""
+    """Wait until no live process of `session` is left (at most `limit` seconds, then say so on stderr).
+
+    A process that starts a session of its own (a daemon) is not waited for.
+    """
     deadline = time.monotonic() + limit
-    while time.monotonic() < deadline and any(_session_of(pid) == session for pid in _pids()):
+    while any(_session_of(pid) == session for pid in _pids()):
+        if time.monotonic() > deadline:
+            print(f"bench: processes of session {session} still run after {limit:.0f} s; timing on",
+                  file=sys.stderr)
+            return
         time.sleep(0.01)
 
 
@@ -84,12 +91,13 @@ def _pids() -> list[str]:
 
 
 def _session_of(pid: str) -> int | None:
-    """The session of process `pid`, from /proc/<pid>/stat (None once it has ended)."""
+    """The session of live process `pid`, from /proc/<pid>/stat (None once it has ended or is a zombie)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    return int(stat.rsplit(")", 1)[1].split()[3])  # after "(name)": state, ppid, pgrp, session
+    state, _, _, session = stat.rsplit(")", 1)[1].split()[:4]  # after "(name)": state, ppid, pgrp, session
+    return None if state in ("Z", "X") else int(session)
 
 
 def median_of(runs: int, prepare, command: list[str], empty_user_cache: bool = False) -> float:

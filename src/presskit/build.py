@@ -153,12 +153,12 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
                 press += _submit_messages(pool, documents[1:], kit, slug, folder, options, [], progress, now)
             press += _submit_pages(pool, documents, kit, slug, folder, options, expected, sizes_later)
         outputs = [path for render in renders for path in _paths(render.result())]
-        if status != "incomplete":  # what needs the documents written
-            if options.attach:
-                press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress, now)
-            press.append(pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected),
-                                     sizes_later=sizes_later, site=options.out or kit.output))
+        if status != "incomplete" and options.attach:  # the messages that carry the documents
+            press += _submit_messages(pool, documents, kit, slug, folder, options, outputs, progress, now)
         written = [path.relative_to(folder) for render in press for path in _paths(render.result())]
+        if status != "incomplete":  # all written: the pages' sizes, and the site's assets (outside the staging)
+            pool.submit("web-sizes", None, kit.theme, folder, files=tuple(expected), sizes_later=sizes_later,
+                        site=options.out or kit.output).result()
         if status == "incomplete":  # no press output for a kit without its English: the French ones go too
             written = _removed(folder, written)
     except BaseException:

@@ -47,3 +47,23 @@ def test_every_format_renders_in_a_known_process_and_each_preparation_exists():
     assert {worker for worker in render_pool.WORKER_OF.values() if worker} <= set(render_pool.WARM_UP)
     assert set(render_pool.PREPARE) <= set(render_pool.WARM_UP)
     assert all(callable(import_module(m).prepare) for modules in render_pool.PREPARE.values() for m in modules)
+
+
+IN_PROCESS_BATCH = """
+import gc, json
+from presskit.runtime import render_pool, startup
+startup.start(["parse", "x"])
+one = render_pool.InProcessPool().map_releases(lambda item, pool: gc.isenabled(), [1])
+many = render_pool.InProcessPool().map_releases(lambda item, pool: gc.isenabled(), [1, 2])
+print(json.dumps([one, many]))
+"""
+
+
+def test_a_batch_built_in_this_process_turns_the_cycle_collector_on():
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", IN_PROCESS_BATCH], capture_output=True, text=True, check=True,
+                          timeout=60)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [[False], [True, True]]

@@ -7,9 +7,10 @@ process. The source depends only on the class's fields and options, so its compi
 that source, under a stamp of the interpreter's bytecode and of `dataclasses.py`; `exec` then runs the
 kept code in the class's namespace exactly as it would have run the source.
 
-This memo holds Python code, as `__pycache__` does; it is read only from a cache folder and file that
-belong to the user and that nobody else can write (else the methods are compiled as usual), and a
-damaged entry is compiled again.
+This memo holds Python code, as `__pycache__` does: it lives in a folder of its own in the cache
+(`private/`, made 0700, its file written 0600 whatever the umask), and is read only when that folder
+and file belong to the user and nobody else can write them (else the methods are compiled as usual).
+A damaged entry is compiled again, and replaced in the file.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 
-from presskit.runtime.disk_memo import DiskMemo, file_stamp
+from presskit.runtime.disk_memo import DiskMemo, cache_folder, file_stamp
 
 LIMIT = 4000  # methods; past it the memo starts afresh
 FEWEST_NEW = 16  # a run that makes fewer new methods leaves the file as it is
@@ -33,8 +34,13 @@ def install() -> bool:
     (False where this Python's `dataclasses` is not the one the memo knows, or the cache is not safe)."""
     if _installed or not hasattr(dataclasses, "_create_fn"):  # 3.11–3.12: one `exec` a method
         return bool(_installed)
+    folder = cache_folder() / "private"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:  # no cache to keep it in
+        return False
     memo = DiskMemo("dataclass-code", file_stamp(dataclasses.__file__, __file__) + MAGIC_NUMBER.hex(),
-                    limit=LIMIT, fewest_new=FEWEST_NEW)
+                    limit=LIMIT, fewest_new=FEWEST_NEW, folder=folder, private=True)
     if not only_yours(memo.path):
         return False
 
@@ -44,6 +50,7 @@ def install() -> bool:
         code = memo.get(source, compiled)
         if not isinstance(code, CodeType):  # a damaged entry
             code = compiled(source)
+            memo.replace(source, code)
         return builtins.exec(code, globals, locals)
 
     dataclasses.exec = exec_memoised  # type: ignore[attr-defined]  # the module's name before the builtin's
@@ -52,12 +59,15 @@ def install() -> bool:
 
 
 def compiled(source: str) -> CodeType:
-    """The code `exec(source)` compiles (same file name, so a traceback reads the same).
+    """The code `exec(source)` compiles in `dataclasses` (same file name, so a traceback reads the same;
+    none of this module's `__future__` features, so annotations stay what they are).
 
-    >>> namespace = {}; exec(compiled("def f():\\n return 2"), {}, namespace); namespace["f"]()
+    >>> namespace = {}; exec(compiled("def f(x: int) -> int:\\n return 2"), {}, namespace); namespace["f"]()
     2
+    >>> namespace["f"].__annotations__
+    {'x': <class 'int'>, 'return': <class 'int'>}
     """
-    return compile(source, "<string>", "exec")
+    return compile(source, "<string>", "exec", dont_inherit=True)
 
 
 def only_yours(path: Path) -> bool:

@@ -36,12 +36,17 @@ def cache_folder() -> Path:
     return Path(base) / "presskit"
 
 
-def store(path: Path, data: bytes) -> None:
-    """Write a cache file whole (temporary file, then rename); a cache that cannot be written is skipped."""
+def store(path: Path, data: bytes, private: bool = False) -> None:
+    """Write a cache file whole (temporary file, then rename); a cache that cannot be written is skipped.
+
+    `private`: the file is readable and writable by the user alone (0600), whatever the umask.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
+        if private:
+            os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except OSError:
         pass
@@ -99,8 +104,10 @@ def disk_memo(name: str, *libraries: str, key: Callable[..., Hashable] | None = 
 class DiskMemo:
     """The results of one pure function, by argument, read from and saved to one marshal file."""
 
-    def __init__(self, name: str, stamp: str, limit: int | None = None, fewest_new: int = 1) -> None:
-        self.path = cache_folder() / f"{name}-{stamp}.marshal"
+    def __init__(self, name: str, stamp: str, limit: int | None = None, fewest_new: int = 1,
+                 folder: Path | None = None, private: bool = False) -> None:
+        self.path = (folder or cache_folder()) / f"{name}-{stamp}.marshal"
+        self.private = private  # written for the user alone (0600)
         self.limit = limit or LIMIT  # entries; a memo grown beyond this starts afresh
         self.fewest_new = fewest_new  # fewer new results than this are not worth rewriting the file
         self.results: dict | None = None
@@ -117,6 +124,11 @@ class DiskMemo:
             result = self.results[argument] = self.new[argument] = compute(argument)
             return result
 
+    def replace(self, argument: Hashable, result) -> None:
+        """Remember `result` for `argument` in place of what the file held (a damaged entry)."""
+        if self.results is not None:
+            self.results[argument] = self.new[argument] = result
+
     def save(self) -> None:
         """Add the new results to the file, merged with what other runs saved meanwhile."""
         if len(self.new) < self.fewest_new:
@@ -125,7 +137,7 @@ class DiskMemo:
         if len(results) + len(self.new) > self.limit:
             results = {}
         results.update(self.new)
-        store(self.path, marshal.dumps(results))
+        store(self.path, marshal.dumps(results), private=self.private)
         self.new = {}
         self.prune()
 

@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable, Protocol, TypeVar
 
-from presskit.runtime.workers import Worker, can_fork, completed, map_forked
+from presskit.runtime.workers import Worker, can_fork, collect_cycles, completed, map_forked
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -111,7 +111,9 @@ class InProcessPool:
         """Nothing ahead: here, the first render loads what it needs."""
 
     def map_releases(self, work: Callable[[T, RenderPool], R], items: list[T]) -> list[R]:
-        """Do `work(item, self)` for each item, in order."""
+        """Do `work(item, self)` for each item, in order (a batch with the cycle collector on)."""
+        if len(items) > 1:
+            collect_cycles()
         return [work(item, self) for item in items]
 
     def close(self) -> None:

@@ -150,7 +150,7 @@ def longest_name(slug: str, token: int) -> str:
     >>> len(longest_name("rel", 42)) < 40
     True
     """
-    files = [f"{slug}.en.pdfa.pdf", f"{slug}.bilingual.pdf", "report.json"]
+    files = [f"{slug}.en.draft.docx", f"{slug}.bilingual.pdfa.pdf", "report.json"]
     names = [_TEMPORARY_NAME.format(name=name) for name in files]
     names.append(staging_of(Path(), slug, token).name)
     names.append(PREVIOUS_PREFIX + f"{slug}-{token}")

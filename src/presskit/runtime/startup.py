@@ -18,7 +18,7 @@ def start(arguments: list[str]) -> None:
 
     The cycle collector is off: a command lasts seconds, and collecting frees nothing worth its time
     (a release 20 times the sample's builds 7–15 % faster without it, at the same peak memory). The
-    processes of a batch, which build many releases each, collect as usual (`workers.map_forked`).
+    processes of a batch, which build many releases each, collect (`workers.collect_cycles`).
     """
     gc.disable()
     code_memo.install()  # before the fork and the first dataclass: the workers inherit both memos, read once

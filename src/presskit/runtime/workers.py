@@ -254,18 +254,20 @@ def map_forked(function: Callable[..., T], items: list, workers: int | None = No
     global _TASK
     workers = min(len(items), workers or os.cpu_count() or 1)
     if workers < 2 or not can_fork():
+        if len(items) > 1:
+            collect_cycles()
         return [function(item) for item in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _TASK = function
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_collect_cycles) as pool:
+                             initializer=collect_cycles) as pool:
         return list(pool.map(_run_inherited, items))
 
 
-def _collect_cycles() -> None:
-    """Turn the cycle collector on in a batch's process, which builds many releases (a command turns it
+def collect_cycles() -> None:
+    """Turn the cycle collector on in a process that builds many releases, a batch's (a command turns it
     off: `startup.start`), collecting rarely: a build allocates much and frees little."""
     gc.set_threshold(*BATCH_GC_THRESHOLD)
     gc.enable()
