@@ -128,11 +128,12 @@ def test_slugs_that_differ_only_in_spaces_collide_too(kit_dir):
         build(load_kit(kit_dir), options=Options(offline=True))
 
 
-def test_a_too_long_source_name_stops_the_batch_before_it_writes(built):
+@pytest.mark.parametrize("length", [240, 225])  # 225: only the bilingual PDF/A copy's name is too long
+def test_a_too_long_source_name_stops_the_batch_before_it_writes(built, length):
     kit_dir, before = built
-    (kit_dir / "sources" / ("x" * 240 + ".fr.txt")).write_text("Titre\n\nUn texte.\n", encoding="utf-8")
+    (kit_dir / "sources" / ("x" * length + ".fr.txt")).write_text("Titre\n\nUn texte.\n", encoding="utf-8")
     with pytest.raises(PresskitError, match="file name is too long") as caught:
-        build(load_kit(kit_dir), options=Options(offline=True))
+        build(load_kit(kit_dir), options=Options(offline=True, bilingual=True, pdfa=True))
     assert "shorter name" in caught.value.hint
     assert tree(kit_dir / "output") == before
 
