@@ -13,7 +13,10 @@ from typing import Iterable
 from presskit.document import Mark, NoteRef
 from presskit.typesetting import typography
 
-_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+# bounded parts (RFC 5321: 64 characters before the @, 63 a label) that start where a word does, so a long
+# word without an @ is read once, not once from each of its characters
+_EMAIL = (r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*"
+          r"\.[A-Za-z]{2,}")
 _URL = r"(?:https?://|www\.)[^\s<>\"«»]+"
 _LINK_RE = re.compile(f"(?P<email>{_EMAIL})|(?P<url>{_URL})")
 _TRAILING = ".,;:!?'’\"”»)]}"
@@ -87,6 +90,8 @@ def split_links(text: str) -> list[Run]:
     'https://a.fr/p_(x)'
     >>> split_links("")
     []
+    >>> [r.kind for r in split_links("a" * 65 + "@x.fr " + "b" * 64 + "@x.fr")]  # 64 characters at most before @
+    ['text', 'email']
     """
     runs: list[Run] = []
     pos = 0
