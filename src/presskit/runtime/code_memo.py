@@ -62,7 +62,7 @@ def compiled(source: str) -> CodeType:
     """The code `exec(source)` compiles in `dataclasses` (same file name, so a traceback reads the same;
     none of this module's `__future__` features, so annotations stay what they are).
 
-    >>> namespace = {}; exec(compiled("def f(x: int) -> int:\\n return 2"), {}, namespace); namespace["f"]()
+    >>> namespace = {}; exec(compiled("def f(x: int) -> int:\\n return 2"), {}, namespace); namespace["f"](1)
     2
     >>> namespace["f"].__annotations__
     {'x': <class 'int'>, 'return': <class 'int'>}
