@@ -23,6 +23,7 @@ from presskit.kit.folder import Kit, slug_of
 from presskit.pipeline import Context, Options, Progress, Published, Publisher, check_options
 from presskit.report import build_report, write_json
 from presskit.runtime import staging
+from presskit.runtime.atomic import make_folder
 from presskit.runtime.lock import build_lock
 from presskit.runtime.render_pool import LANGUAGE_FORMATS, InProcessPool, Pending, RenderPool
 from presskit.runtime.workers import wait_quietly
@@ -125,7 +126,7 @@ def build_release(context: Context, source: Path, options: Options, pool: Render
 
     def render_french(french: Document) -> None:
         if folder == final:
-            _make_folder(folder)
+            make_folder(folder)
         else:
             staging.fresh_folder(folder)
         french = _with_meta(french, kit, "final", "original French text")
@@ -269,15 +270,6 @@ def _submit_bilingual(pool: RenderPool, documents: tuple[Document, Document], ki
         expected.append(path)
         pending.append(pool.submit(fmt, documents, kit.theme, path))
     return pending
-
-
-def _make_folder(folder: Path) -> None:
-    """Create the output folder, with a clear error when it cannot be written."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise PresskitError(f"cannot create the output folder: {error.strerror}", path=folder,
-                            hint="choose another folder with --out or fix its permissions") from None
 
 
 def _with_meta(document: Document, kit: Kit, status: str, provenance: str) -> Document:

@@ -55,3 +55,12 @@ def write_bytes(path: Path, data: bytes, *, what: str = "file", backup: bool = F
 def write_output(path: Path, data: bytes, *, what: str = "file") -> Path:
     """Write an output a build makes again (a document, page or report) whole, without forcing it to disk."""
     return write_bytes(path, data, what=what, sync=False)
+
+
+def make_folder(folder: Path, what: str = "output folder") -> None:
+    """Create a folder (and its parents), with a clear error naming it when it cannot be."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PresskitError(f"cannot create the {what}: {error.strerror}", path=folder,
+                            hint="choose another output folder with --out or fix its permissions") from None

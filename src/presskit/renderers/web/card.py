@@ -13,8 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from presskit.document import Document
 from presskit.kit.theme import Theme
-from presskit.renderers.web.files import make_folder
-from presskit.runtime.atomic import write_output
+from presskit.runtime.atomic import make_folder, write_output
 from presskit.typesetting import labels
 
 SIZE = (1200, 630)
@@ -66,7 +65,7 @@ def render_card(title: str, kicker: str, theme: Theme, path: Path) -> Path:
 
 def render_cards(documents: Sequence[Document], theme: Theme, web: Path) -> list[Path]:
     """Write the social card of each document in `web` (`card.<lang>.jpg`): its title, in the brand's colours."""
-    make_folder(web)
+    make_folder(web, "web folder")
     return [render_card(document.title, labels.label(document.lang, "press_release"), theme,
                         web / f"card.{document.lang}.jpg") for document in documents]
 

@@ -11,8 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from presskit.kit.theme import Theme
 from presskit.renderers.jinja_cache import bytecode_cache
 from presskit.renderers.web.colours import readable
-from presskit.renderers.web.files import make_folder
-from presskit.runtime.atomic import write_output
+from presskit.runtime.atomic import make_folder, write_output
 
 TEMPLATES = Path(__file__).parent / "templates"
 ENTRY = "release.json"  # what the index and the feeds know of a release, beside its pages
@@ -55,7 +54,7 @@ def copy_assets(theme: Theme, folder: Path, copy: bool = True) -> dict[str, Path
         sources["logo"] = Path(theme.logo)
     places = {role: target / f"{role}{source.suffix.lower()}" for role, source in sources.items()}
     if copy:
-        make_folder(target)
+        make_folder(target, "web folder")
         for role, source in sources.items():
             _copy(source, places[role])
     return places

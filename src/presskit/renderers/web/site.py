@@ -17,7 +17,6 @@ from presskit.renderers.web.common import (
     copy_assets,
     environment,
     logo_url,
-    make_folder,
     theme_values,
     url,
 )
@@ -26,7 +25,7 @@ from presskit.renderers.web.embargo import aware, embargo_end, under_embargo, ut
 from presskit.renderers.web.index import render_index
 from presskit.renderers.web.metadata import description, news_article
 from presskit.renderers.web.words import file_size, words
-from presskit.runtime.atomic import write_output
+from presskit.runtime.atomic import make_folder, write_output
 from presskit.typesetting import labels
 
 
@@ -79,7 +78,7 @@ def render_release_pages(release: Release, theme: Theme, folder: Path, *, now: d
     """
     now = aware(now or utc_now())
     web = Path(web) if web is not None else Path(folder) / release.slug / "web"
-    make_folder(web)
+    make_folder(web, "web folder")
     assets = copy_assets(theme, Path(folder), copy=not sizes_later)  # else `fill_download_sizes` copies them
     published = _published(release.documents[0], now)
     tags = {d.lang: tag_of(d.lang, english_tag) for d in release.documents}
